@@ -1,0 +1,50 @@
+package com.northbridge.assistant;
+
+import java.nio.file.Path;
+
+import jakarta.inject.Inject;
+
+import com.northbridge.assistant.knowledge.KnowledgeConfig;
+import com.northbridge.assistant.knowledge.KnowledgeIngestion;
+import com.northbridge.assistant.knowledge.ScanSummary;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the service, or with {@code ingest [folder]} loads a folder of documents in batch and exits
+ * (status 0 when every file was taken, 2 when some were rejected).
+ */
+@QuarkusMain
+public class Main {
+
+    public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("ingest")) {
+            // A batch load needs neither the start-up scan nor the HTTP port a running service may hold.
+            System.setProperty("knowledge.ingestion.scan-on-startup", "false");
+            System.setProperty("quarkus.http.host-enabled", "false");
+            Quarkus.run(IngestCommand.class, args);
+        } else {
+            Quarkus.run(args);
+        }
+    }
+
+    /** The command-line batch load. */
+    public static class IngestCommand implements QuarkusApplication {
+
+        @Inject
+        KnowledgeIngestion ingestion;
+
+        @Inject
+        KnowledgeConfig config;
+
+        @Override
+        public int run(String... args) {
+            Path folder = args.length > 1 ? Path.of(args[1]) : config.ingestion().docsDir();
+            ScanSummary summary = ingestion.scan(folder);
+            System.out.println(summary.describe());
+            return summary.rejected().isEmpty() ? 0 : 2;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.northbridge.assistant.api;
+
+/** A failure that is the caller's to fix (or to retry), carried to the client as an {@link ApiError}. */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String field;
+
+    public ApiException(int status, String code, String message, String field) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    public static ApiException badRequest(String field, String message) {
+        return new ApiException(400, "invalid_" + field, message, field);
+    }
+
+    public static ApiException notFound(String what, String message) {
+        return new ApiException(404, what + "_not_found", message, null);
+    }
+
+    public ApiError toError() {
+        return new ApiError(status, code, getMessage(), field);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,62 @@
+package com.northbridge.assistant.api;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Turns every failure into an {@link ApiError} reply, so no client ever sees a stack trace or an HTML page. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return reply(e.toError());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
+        String path = first.getPropertyPath().toString();
+        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        return reply(new ApiError(400, "invalid_" + field, field + ": " + first.getMessage(), field));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return reply(new ApiError(400, "malformed_json", "The request body is not valid JSON: " + e.getOriginalMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String message = switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that HTTP method.";
+            case 406 -> "This address cannot answer in the requested format.";
+            case 413 -> "The request is too large.";
+            case 415 -> "This address does not accept that content type.";
+            default -> e.getMessage();
+        };
+        return reply(new ApiError(status, Response.Status.fromStatusCode(status) == null ? "error"
+                : Response.Status.fromStatusCode(status).name().toLowerCase(), message, null));
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure while serving a request", e);
+        return reply(new ApiError(500, "internal_error",
+                "Something went wrong on our side. Nothing was changed; please try again later.", null));
+    }
+
+    private static Response reply(ApiError error) {
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+}

@@ -1,0 +1,197 @@
+package com.northbridge.assistant.knowledge;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.pgvector.PGvector;
+
+/**
+ * The passages table, in plain JDBC because vectors and tsvectors are PostgreSQL's own types. Writes join
+ * the caller's transaction (Agroal enlists the connection), so a document and its passages change together.
+ */
+@ApplicationScoped
+public class ChunkStore {
+
+    /** A passage ready to be written, with everything computed outside the transaction. */
+    public record StoredChunk(Chunk chunk, String citationId, float[] embedding, String keywords) {
+    }
+
+    /** One result of one search method: a passage id and that method's score. */
+    public record Candidate(UUID id, double score) {
+    }
+
+    /** A passage with what a citation needs. */
+    public record Passage(UUID id, String citationId, UUID documentId, String documentTitle, String sourcePath,
+                          DocumentKind kind, String language, List<String> headingPath, String article, String content) {
+    }
+
+    private final DataSource dataSource;
+
+    public ChunkStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void insert(UUID documentId, DocumentKind kind, String language, List<StoredChunk> chunks) {
+        String sql = """
+                INSERT INTO knowledge_chunk (id, document_id, ordinal, citation_id, heading_path, article, content,
+                                             kind, language, embedding, keywords)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector)""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (StoredChunk stored : chunks) {
+                Chunk chunk = stored.chunk();
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, documentId);
+                ps.setInt(3, chunk.ordinal());
+                ps.setString(4, stored.citationId());
+                ps.setArray(5, c.createArrayOf("text", chunk.headingPath().toArray()));
+                ps.setString(6, chunk.article());
+                ps.setString(7, chunk.text());
+                ps.setString(8, kind.code());
+                ps.setString(9, language);
+                ps.setObject(10, new PGvector(stored.embedding()));
+                ps.setString(11, stored.keywords());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the passages of document " + documentId, e);
+        }
+    }
+
+    public void deleteByDocument(UUID documentId) {
+        update("DELETE FROM knowledge_chunk WHERE document_id = ?", documentId);
+    }
+
+    /** Nearest passages by cosine distance, through the HNSW index (iterative scan keeps filtered results full). */
+    public List<Candidate> nearest(float[] query, int limit, SearchFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                WITH nearest AS MATERIALIZED (
+                    SELECT id, embedding <=> ? AS distance FROM knowledge_chunk WHERE true""");
+        List<Object> params = new ArrayList<>();
+        params.add(new PGvector(query));
+        appendFilter(sql, params, filter);
+        sql.append(" ORDER BY embedding <=> ? LIMIT ?) SELECT id, 1 - distance FROM nearest ORDER BY distance");
+        params.add(new PGvector(query));
+        params.add(limit);
+        return candidates(sql.toString(), params);
+    }
+
+    /** Exact nearest neighbours (no index): the ground truth the HNSW recall benchmark compares against. */
+    public List<Candidate> nearestExact(float[] query, int limit) {
+        String sql = """
+                SELECT id, 1 - (embedding <=> ?) FROM knowledge_chunk
+                ORDER BY (embedding <=> ?) + 0 LIMIT ?""";
+        return candidates(sql, List.of(new PGvector(query), new PGvector(query), limit));
+    }
+
+    /** Passages matching any query term, ranked by term frequency with heading matches weighted up. */
+    public List<Candidate> keywordMatches(String tsquery, int limit, SearchFilter filter) {
+        if (tsquery.isBlank()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, ts_rank(keywords, q, 1) AS rank FROM knowledge_chunk, CAST(? AS tsquery) q
+                WHERE keywords @@ q""");
+        List<Object> params = new ArrayList<>();
+        params.add(tsquery);
+        appendFilter(sql, params, filter);
+        sql.append(" ORDER BY rank DESC, id LIMIT ?");
+        params.add(limit);
+        return candidates(sql.toString(), params);
+    }
+
+    public Map<UUID, Passage> passages(List<UUID> ids) {
+        Map<UUID, Passage> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        String sql = """
+                SELECT c.id, c.citation_id, c.document_id, d.title, d.source_path, c.kind, c.language, c.heading_path,
+                       c.article, c.content
+                FROM knowledge_chunk c JOIN knowledge_document d ON d.id = c.document_id
+                WHERE c.id = ANY (?)""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Array headings = rs.getArray(8);
+                    UUID id = rs.getObject(1, UUID.class);
+                    result.put(id, new Passage(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                            rs.getString(5), DocumentKind.fromCode(rs.getString(6)).orElseThrow(), rs.getString(7),
+                            List.of((String[]) headings.getArray()), rs.getString(9), rs.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load passages", e);
+        }
+        return result;
+    }
+
+    public Map<UUID, Long> countsByDocument() {
+        Map<UUID, Long> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT document_id, count(*) FROM knowledge_chunk GROUP BY document_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count passages", e);
+        }
+        return counts;
+    }
+
+    private static void appendFilter(StringBuilder sql, List<Object> params, SearchFilter filter) {
+        if (!filter.kinds().isEmpty()) {
+            sql.append(" AND kind = ANY (?)");
+            params.add(filter.kinds().stream().map(DocumentKind::code).toArray(String[]::new));
+        }
+        filter.language().ifPresent(language -> {
+            sql.append(" AND language = ?");
+            params.add(language.code());
+        });
+    }
+
+    private List<Candidate> candidates(String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof String[] values) {
+                    ps.setArray(i + 1, c.createArrayOf("text", values));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            List<Candidate> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Candidate(rs.getObject(1, UUID.class), rs.getDouble(2)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Search failed", e);
+        }
+    }
+
+    private void update(String sql, Object param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, param);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Update failed: " + sql, e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.northbridge.assistant.knowledge;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of ingestion, embedding and search; defaults are the embedded, offline set-up. */
+@ConfigMapping(prefix = "knowledge")
+public interface KnowledgeConfig {
+
+    Ingestion ingestion();
+
+    Embedding embedding();
+
+    Search search();
+
+    interface Ingestion {
+        /** Folder scanned at start-up and by the command-line mode; its first-level folders name the kind. */
+        @WithDefault("knowledge-docs")
+        Path docsDir();
+
+        @WithDefault("true")
+        boolean scanOnStartup();
+
+        /** Larger files are rejected before they are read. */
+        @WithDefault("20M")
+        MemorySize maxFileSize();
+
+        /** Characters of extracted text after which a file counts as a decompression bomb. */
+        @WithDefault("2000000")
+        int maxTextLength();
+
+        /** Tika's limit on output characters per compressed input byte (zip bombs). */
+        @WithDefault("100")
+        long maxCompressionRatio();
+
+        /** Tika's limit on XML element nesting (nesting bombs). */
+        @WithDefault("100")
+        int maxNestingDepth();
+
+        /** A chunk holds at most about this many model tokens; a longer article is split at sentence ends. */
+        @WithDefault("380")
+        int maxChunkTokens();
+    }
+
+    interface Embedding {
+        /** {@code onnx}: in-process bge-small-zh-v1.5; {@code openai}: any OpenAI-compatible endpoint. */
+        @WithDefault("onnx")
+        Provider provider();
+
+        /** Must match the model; the vector column is created with it (Flyway placeholder). */
+        @WithDefault("512")
+        int dimension();
+
+        Optional<String> baseUrl();
+
+        Optional<String> apiKey();
+
+        @WithDefault("text-embedding-3-small")
+        String modelName();
+
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** Prepended to queries (not to passages), as BGE models recommend for short-query retrieval. */
+        Optional<String> queryInstruction();
+
+        enum Provider {
+            ONNX, OPENAI
+        }
+    }
+
+    interface Search {
+        @WithDefault("5")
+        int defaultK();
+
+        @WithDefault("50")
+        int maxK();
+
+        /** Candidates each method contributes to the fusion. */
+        @WithDefault("40")
+        int candidates();
+
+        /** The k of reciprocal rank fusion: larger flattens the difference between ranks. */
+        @WithDefault("60")
+        int rrfK();
+
+        /** Cosine similarity the best passage must reach for the result to count as evidence. */
+        @WithDefault("0.5")
+        double minSimilarity();
+
+        /** HNSW candidate list size; higher trades speed for recall. */
+        @WithDefault("100")
+        int efSearch();
+    }
+}

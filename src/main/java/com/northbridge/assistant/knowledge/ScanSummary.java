@@ -1,0 +1,24 @@
+package com.northbridge.assistant.knowledge;
+
+import java.util.List;
+
+/**
+ * The result of ingesting a folder: what was (re)ingested, left alone, removed and rejected, and where
+ * the time went (milliseconds), so a slow start-up or a bad file is easy to explain.
+ */
+public record ScanSummary(List<String> ingested, int unchanged, List<String> removed,
+                          List<IngestionOutcome.Rejected> rejected, int chunksEmbedded,
+                          long parseMillis, long embedMillis, long writeMillis, long totalMillis) {
+
+    public String describe() {
+        StringBuilder sb = new StringBuilder(String.format(
+                "knowledge scan: %d ingested, %d unchanged, %d removed, %d rejected; %d passages embedded in %d ms "
+                        + "(parse %d ms, embed %d ms, write %d ms)",
+                ingested.size(), unchanged, removed.size(), rejected.size(), chunksEmbedded, totalMillis,
+                parseMillis, embedMillis, writeMillis));
+        for (IngestionOutcome.Rejected r : rejected) {
+            sb.append("\n  rejected ").append(r.sourcePath()).append(": ").append(r.message());
+        }
+        return sb.toString();
+    }
+}

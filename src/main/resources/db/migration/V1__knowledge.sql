@@ -1,0 +1,38 @@
+-- The knowledge base: one row per source file, one per citable passage.
+CREATE EXTENSION IF NOT EXISTS vector;
+
+CREATE TABLE knowledge_document (
+    id              uuid PRIMARY KEY,
+    source_path     text        NOT NULL UNIQUE,
+    title           text        NOT NULL,
+    kind            text        NOT NULL CHECK (kind IN ('product', 'regulation', 'faq')),
+    language        text        NOT NULL CHECK (language IN ('zh', 'en')),
+    media_type      text        NOT NULL,
+    effective_date  date,
+    version         text,
+    content_sha256  char(64)    NOT NULL,
+    size_bytes      bigint      NOT NULL,
+    ingested_at     timestamptz NOT NULL
+);
+
+CREATE TABLE knowledge_chunk (
+    id            uuid PRIMARY KEY,
+    document_id   uuid    NOT NULL REFERENCES knowledge_document (id) ON DELETE CASCADE,
+    ordinal       int     NOT NULL,
+    -- Stable across re-ingestion of an unchanged section: a hash of path, headings, article and part.
+    citation_id   text    NOT NULL UNIQUE,
+    heading_path  text[]  NOT NULL,
+    article       text,
+    content       text    NOT NULL,
+    -- Copied from the document so that filtered searches need no join.
+    kind          text    NOT NULL,
+    language      text    NOT NULL,
+    embedding     vector(${embedding-dimension}) NOT NULL,
+    -- Built by the application (CJK bigrams, stemmed words): PostgreSQL's parsers do not segment Chinese.
+    keywords      tsvector NOT NULL,
+    UNIQUE (document_id, ordinal)
+);
+
+CREATE INDEX knowledge_chunk_embedding_idx ON knowledge_chunk USING hnsw (embedding vector_cosine_ops);
+CREATE INDEX knowledge_chunk_keywords_idx ON knowledge_chunk USING gin (keywords);
+CREATE INDEX knowledge_chunk_filter_idx ON knowledge_chunk (kind, language);

@@ -1,0 +1,42 @@
+package com.northbridge.assistant.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KeywordTokenizerTest {
+
+    @Test
+    void cuts_chinese_into_overlapping_bigrams() {
+        assertThat(KeywordTokenizer.terms("转账限额")).containsExactly("转账", "账限", "限额");
+    }
+
+    @Test
+    void lowercases_and_stems_english_and_drops_question_words() {
+        assertThat(KeywordTokenizer.terms("How can I add new Payees?")).containsExactly("add", "new", "paye");
+        assertThat(KeywordTokenizer.terms("payee")).containsExactly("paye");
+    }
+
+    @Test
+    void joins_thousands_so_amounts_meet() {
+        assertThat(KeywordTokenizer.terms("50,000 yuan")).contains("50000");
+        assertThat(KeywordTokenizer.terms("50000元")).contains("50000");
+    }
+
+    @Test
+    void handles_mixed_text_and_full_width_characters() {
+        assertThat(KeywordTokenizer.terms("手机银行App转账")).contains("手机", "机银", "银行", "app", "转账");
+        assertThat(KeywordTokenizer.terms("ＡＴＭ取款")).contains("atm", "取款");
+    }
+
+    @Test
+    void drops_chinese_function_bigrams() {
+        assertThat(KeywordTokenizer.terms("请问我的转账怎么撤回")).doesNotContain("请问", "我的", "怎么").contains("转账", "撤回");
+    }
+
+    @Test
+    void empty_text_has_no_terms() {
+        assertThat(KeywordTokenizer.terms("   ")).isEmpty();
+        assertThat(KeywordTokenizer.terms(null)).isEmpty();
+    }
+}
