@@ -53,9 +53,11 @@ public class HybridRetriever {
             case KEYWORD -> scores(byKeyword);
             case HYBRID -> reciprocalRankFusion(List.of(byVector, byKeyword), settings.rrfK());
         };
-        List<UUID> top = fused.entrySet().stream()
-                .sorted(Map.Entry.<UUID, Double>comparingByValue().reversed())
-                .limit(k).map(Map.Entry::getKey).toList();
+        // Ties (one list each way) go to the passage closer in meaning.
+        List<UUID> top = fused.keySet().stream()
+                .sorted(java.util.Comparator.comparing((UUID id) -> fused.get(id)).reversed()
+                        .thenComparing(id -> -similarity.getOrDefault(id, 0.0)))
+                .limit(k).toList();
         Map<UUID, ChunkStore.Passage> passages = chunks.passages(top);
         List<SearchHit> hits = new ArrayList<>();
         for (UUID id : top) {

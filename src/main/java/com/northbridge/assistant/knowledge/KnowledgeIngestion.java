@@ -118,7 +118,7 @@ public class KnowledgeIngestion {
         }
     }
 
-    private KnowledgeDocument write(String sourcePath, DocumentKind kind, byte[] content, String sha, ParsedDocument parsed,
+    KnowledgeDocument write(String sourcePath, DocumentKind kind, byte[] content, String sha, ParsedDocument parsed,
                                     List<ChunkStore.StoredChunk> stored) {
         KnowledgeDocument document = KnowledgeDocument.findBySourcePath(sourcePath).orElse(null);
         if (document == null) {

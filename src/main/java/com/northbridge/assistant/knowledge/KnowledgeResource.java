@@ -47,7 +47,7 @@ public class KnowledgeResource {
 
     @GET
     @Path("/search")
-    public SearchResult search(@RestQuery String q, @RestQuery Integer k, @RestQuery String kind, @RestQuery String lang,
+    public SearchResult search(@RestQuery String q, @RestQuery String k, @RestQuery String kind, @RestQuery String lang,
                                @RestQuery String mode) {
         if (q == null || q.isBlank()) {
             throw ApiException.badRequest("q", "Give the question or keywords to search for in the q parameter.");
@@ -56,7 +56,12 @@ public class KnowledgeResource {
             throw ApiException.badRequest("q", "The query is longer than 2000 characters.");
         }
         int max = config.search().maxK();
-        int limit = k == null ? config.search().defaultK() : k;
+        int limit;
+        try {
+            limit = k == null || k.isBlank() ? config.search().defaultK() : Integer.parseInt(k.strip());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
         if (limit < 1 || limit > max) {
             throw ApiException.badRequest("k", "k must be between 1 and " + max + ".");
         }

@@ -82,7 +82,7 @@ public final class DocumentFiles {
                 continue;
             }
             boolean heading = line.startsWith("#");
-            if (line.isEmpty() || heading || line.startsWith("- ")) {
+            if (line.isEmpty() || heading || line.startsWith("- ") || TextStructure.ARTICLE_START.matcher(line).find()) {
                 if (!paragraph.isEmpty()) {
                     lines.add(new Line(0, paragraph.toString()));
                     paragraph.setLength(0);
