@@ -1,0 +1,153 @@
+package com.northbridge.assistant.eval;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.northbridge.assistant.eval.RetrievalQuestion.Place;
+import com.northbridge.assistant.knowledge.HybridRetriever;
+import com.northbridge.assistant.knowledge.SearchFilter;
+import com.northbridge.assistant.knowledge.SearchHit;
+import com.northbridge.assistant.knowledge.SearchMode;
+import com.northbridge.assistant.knowledge.SearchResult;
+import com.northbridge.assistant.text.Language;
+
+/**
+ * Plays retrieval questions against the product's own retriever in each mode and scores the rankings:
+ * hit@1, hit@5, MRR@10 and nDCG@10 over answerable questions, and for hybrid how often the minimum-evidence
+ * threshold turns away unanswerable questions (and wrongly turns away answerable ones).
+ */
+@ApplicationScoped
+public class RetrievalEvaluation {
+
+    static final int DEPTH = 10;
+
+    /** Scores of one search mode. */
+    public record ModeScores(double hitAt1, double hitAt5, double mrr, double ndcgAt10, int questions) {
+    }
+
+    /** A question the hybrid mode did not find in its first five results, for people to look at. */
+    public record Miss(String id, String question, List<String> expected, List<String> retrieved) {
+    }
+
+    public record Report(Map<SearchMode, ModeScores> modes, int answerable, int unanswerable,
+                         double unanswerableRejectionRate, double answerableFalseRejectionRate,
+                         List<Double> answerableBestSimilarity, List<Double> unanswerableBestSimilarity,
+                         List<Miss> hybridMisses) {
+    }
+
+    private final HybridRetriever retriever;
+
+    public RetrievalEvaluation(HybridRetriever retriever) {
+        this.retriever = retriever;
+    }
+
+    public Report run(List<RetrievalQuestion> questions) {
+        Map<SearchMode, double[]> sums = new EnumMap<>(SearchMode.class);
+        List<Miss> misses = new ArrayList<>();
+        List<Double> answerableBest = new ArrayList<>();
+        List<Double> unanswerableBest = new ArrayList<>();
+        int answerable = 0;
+        int unanswerable = 0;
+        int rejectedUnanswerable = 0;
+        int rejectedAnswerable = 0;
+        for (RetrievalQuestion q : questions) {
+            SearchFilter filter = SearchFilter.NONE.withLanguage(Optional.empty());
+            if (!q.isAnswerable()) {
+                unanswerable++;
+                SearchResult result = retriever.search(q.question(), DEPTH, filter, SearchMode.HYBRID);
+                unanswerableBest.add(result.bestSimilarity());
+                if (!result.relevant()) {
+                    rejectedUnanswerable++;
+                }
+                continue;
+            }
+            answerable++;
+            for (SearchMode mode : SearchMode.values()) {
+                SearchResult result = retriever.search(q.question(), DEPTH, filter, mode);
+                List<Integer> gains = gains(result.hits(), q.places());
+                double[] s = sums.computeIfAbsent(mode, m -> new double[4]);
+                s[0] += RankingMetrics.hitAt(gains, 1);
+                s[1] += RankingMetrics.hitAt(gains, 5);
+                s[2] += RankingMetrics.reciprocalRank(gains, DEPTH);
+                s[3] += RankingMetrics.ndcgAt(gains, DEPTH, q.places().size());
+                if (mode == SearchMode.HYBRID) {
+                    answerableBest.add(result.bestSimilarity());
+                    if (!result.relevant()) {
+                        rejectedAnswerable++;
+                    }
+                    if (RankingMetrics.hitAt(gains, 5) == 0) {
+                        misses.add(new Miss(q.id(), q.question(),
+                                q.places().stream().map(p -> p.doc() + " § " + p.section()).toList(),
+                                result.hits().stream().limit(5).map(h -> h.sourcePath() + " § " + label(h)).toList()));
+                    }
+                }
+            }
+        }
+        Map<SearchMode, ModeScores> modes = new EnumMap<>(SearchMode.class);
+        for (Map.Entry<SearchMode, double[]> e : sums.entrySet()) {
+            double[] s = e.getValue();
+            modes.put(e.getKey(), new ModeScores(s[0] / answerable, s[1] / answerable, s[2] / answerable, s[3] / answerable, answerable));
+        }
+        return new Report(modes, answerable, unanswerable,
+                unanswerable == 0 ? 0 : rejectedUnanswerable / (double) unanswerable,
+                answerable == 0 ? 0 : rejectedAnswerable / (double) answerable,
+                answerableBest, unanswerableBest, misses);
+    }
+
+    /**
+     * A result gains 1 when it stands at an expected place not yet credited; several passages of one long
+     * section count once.
+     */
+    static List<Integer> gains(List<SearchHit> hits, List<Place> places) {
+        List<Integer> gains = new ArrayList<>();
+        Set<Integer> credited = new HashSet<>();
+        for (SearchHit hit : hits) {
+            int gain = 0;
+            for (int i = 0; i < places.size(); i++) {
+                if (!credited.contains(i) && matches(hit, places.get(i))) {
+                    credited.add(i);
+                    gain = 1;
+                    break;
+                }
+            }
+            gains.add(gain);
+        }
+        return gains;
+    }
+
+    static boolean matches(SearchHit hit, Place place) {
+        if (!hit.sourcePath().equals(place.doc())) {
+            return false;
+        }
+        if (place.section() == null || place.section().isBlank()) {
+            return true;
+        }
+        String wanted = normalize(place.section());
+        if (hit.article() != null && normalize(hit.article()).equals(wanted)) {
+            return true;
+        }
+        return hit.headingPath().stream().anyMatch(h -> normalize(h).equals(wanted));
+    }
+
+    private static String label(SearchHit hit) {
+        return hit.article() != null ? hit.article() : String.valueOf(hit.section());
+    }
+
+    static String normalize(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Language of a question as the chat would see it. */
+    static Language languageOf(RetrievalQuestion q) {
+        return Language.fromCode(q.lang()).orElse(Language.detect(q.question()));
+    }
+}
