@@ -93,7 +93,7 @@ public final class DocumentFiles {
                 lines.add(new Line(level, line.substring(level).strip()));
             } else if (!line.isEmpty()) {
                 if (!paragraph.isEmpty()) {
-                    boolean han = Language.isHan(paragraph.codePointBefore(paragraph.length())) && Language.isHan(line.codePointAt(0));
+                    boolean han = Language.isCjk(paragraph.codePointBefore(paragraph.length())) || Language.isCjk(line.codePointAt(0));
                     paragraph.append(han ? "" : " ");
                 }
                 paragraph.append(line.startsWith("- ") ? "• " + line.substring(2) : line);
