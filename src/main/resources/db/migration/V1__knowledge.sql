@@ -11,6 +11,8 @@ CREATE TABLE knowledge_document (
     effective_date  date,
     version         text,
     content_sha256  char(64)    NOT NULL,
+    -- Which parser, chunker, tokenizer and embedding models made the passages: a change re-ingests.
+    pipeline        text        NOT NULL,
     size_bytes      bigint      NOT NULL,
     ingested_at     timestamptz NOT NULL
 );
@@ -30,6 +32,8 @@ CREATE TABLE knowledge_chunk (
     embedding     vector(${embedding-dimension}) NOT NULL,
     -- Built by the application (CJK bigrams, stemmed words): PostgreSQL's parsers do not segment Chinese.
     keywords      tsvector NOT NULL,
+    -- Number of keyword terms, the document length of BM25.
+    term_count    int      NOT NULL,
     UNIQUE (document_id, ordinal)
 );
 

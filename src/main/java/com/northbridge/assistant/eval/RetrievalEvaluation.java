@@ -38,9 +38,11 @@ public class RetrievalEvaluation {
     public record Miss(String id, String question, List<String> expected, List<String> retrieved) {
     }
 
-    public record Report(Map<SearchMode, ModeScores> modes, int answerable, int unanswerable,
+    public record Report(Map<SearchMode, ModeScores> modes, Map<String, ModeScores> hybridByLanguage, int answerable, int unanswerable,
                          double unanswerableRejectionRate, double answerableFalseRejectionRate,
                          List<Double> answerableBestSimilarity, List<Double> unanswerableBestSimilarity,
+                         /* [best similarity, 1 if Chinese] per question, for setting the evidence thresholds */
+                         List<double[]> answerableEvidence, List<double[]> unanswerableEvidence,
                          List<Miss> hybridMisses) {
     }
 
@@ -52,19 +54,24 @@ public class RetrievalEvaluation {
 
     public Report run(List<RetrievalQuestion> questions) {
         Map<SearchMode, double[]> sums = new EnumMap<>(SearchMode.class);
+        Map<String, double[]> byLanguage = new java.util.TreeMap<>();
         List<Miss> misses = new ArrayList<>();
         List<Double> answerableBest = new ArrayList<>();
         List<Double> unanswerableBest = new ArrayList<>();
+        List<double[]> answerableEvidence = new ArrayList<>();
+        List<double[]> unanswerableEvidence = new ArrayList<>();
         int answerable = 0;
         int unanswerable = 0;
         int rejectedUnanswerable = 0;
         int rejectedAnswerable = 0;
         for (RetrievalQuestion q : questions) {
-            SearchFilter filter = SearchFilter.NONE.withLanguage(Optional.empty());
+            // As the chat does: the customer's language picks the documents and the embedding space.
+            SearchFilter filter = SearchFilter.language(languageOf(q));
             if (!q.isAnswerable()) {
                 unanswerable++;
                 SearchResult result = retriever.search(q.question(), DEPTH, filter, SearchMode.HYBRID);
                 unanswerableBest.add(result.bestSimilarity());
+                unanswerableEvidence.add(new double[] {result.bestSimilarity(), "zh".equals(q.lang()) ? 1 : 0});
                 if (!result.relevant()) {
                     rejectedUnanswerable++;
                 }
@@ -80,7 +87,14 @@ public class RetrievalEvaluation {
                 s[2] += RankingMetrics.reciprocalRank(gains, DEPTH);
                 s[3] += RankingMetrics.ndcgAt(gains, DEPTH, q.places().size());
                 if (mode == SearchMode.HYBRID) {
+                    double[] l = byLanguage.computeIfAbsent(q.lang(), x -> new double[5]);
+                    l[0] += RankingMetrics.hitAt(gains, 1);
+                    l[1] += RankingMetrics.hitAt(gains, 5);
+                    l[2] += RankingMetrics.reciprocalRank(gains, DEPTH);
+                    l[3] += RankingMetrics.ndcgAt(gains, DEPTH, q.places().size());
+                    l[4]++;
                     answerableBest.add(result.bestSimilarity());
+                    answerableEvidence.add(new double[] {result.bestSimilarity(), "zh".equals(q.lang()) ? 1 : 0});
                     if (!result.relevant()) {
                         rejectedAnswerable++;
                     }
@@ -97,10 +111,12 @@ public class RetrievalEvaluation {
             double[] s = e.getValue();
             modes.put(e.getKey(), new ModeScores(s[0] / answerable, s[1] / answerable, s[2] / answerable, s[3] / answerable, answerable));
         }
-        return new Report(modes, answerable, unanswerable,
+        Map<String, ModeScores> languages = new java.util.TreeMap<>();
+        byLanguage.forEach((lang, l) -> languages.put(lang, new ModeScores(l[0] / l[4], l[1] / l[4], l[2] / l[4], l[3] / l[4], (int) l[4])));
+        return new Report(modes, languages, answerable, unanswerable,
                 unanswerable == 0 ? 0 : rejectedUnanswerable / (double) unanswerable,
                 answerable == 0 ? 0 : rejectedAnswerable / (double) answerable,
-                answerableBest, unanswerableBest, misses);
+                answerableBest, unanswerableBest, answerableEvidence, unanswerableEvidence, misses);
     }
 
     /**

@@ -25,7 +25,7 @@ import com.pgvector.PGvector;
 public class ChunkStore {
 
     /** A passage ready to be written, with everything computed outside the transaction. */
-    public record StoredChunk(Chunk chunk, String citationId, float[] embedding, String keywords) {
+    public record StoredChunk(Chunk chunk, String citationId, float[] embedding, KeywordQuery.Indexed keywords) {
     }
 
     /** One result of one search method: a passage id and that method's score. */
@@ -46,8 +46,8 @@ public class ChunkStore {
     public void insert(UUID documentId, DocumentKind kind, String language, List<StoredChunk> chunks) {
         String sql = """
                 INSERT INTO knowledge_chunk (id, document_id, ordinal, citation_id, heading_path, article, content,
-                                             kind, language, embedding, keywords)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector)""";
+                                             kind, language, embedding, keywords, term_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (StoredChunk stored : chunks) {
                 Chunk chunk = stored.chunk();
@@ -61,7 +61,8 @@ public class ChunkStore {
                 ps.setString(8, kind.code());
                 ps.setString(9, language);
                 ps.setObject(10, new PGvector(stored.embedding()));
-                ps.setString(11, stored.keywords());
+                ps.setString(11, stored.keywords().tsvector());
+                ps.setInt(12, stored.keywords().termCount());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -96,18 +97,31 @@ public class ChunkStore {
         return candidates(sql, List.of(new PGvector(query), new PGvector(query), limit));
     }
 
-    /** Passages matching any query term, ranked by term frequency with heading matches weighted up. */
-    public List<Candidate> keywordMatches(String tsquery, int limit, SearchFilter filter) {
-        if (tsquery.isBlank()) {
+    /**
+     * BM25 over our own terms. The GIN index finds the passages containing any of {@code selective} terms;
+     * each is scored over all query terms with their idf: sum of idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)).
+     */
+    public List<Candidate> bm25(List<String> terms, double[] idf, List<String> selective, double averageLength, int limit,
+                                SearchFilter filter) {
+        if (terms.isEmpty() || selective.isEmpty()) {
             return List.of();
         }
         StringBuilder sql = new StringBuilder("""
-                SELECT id, ts_rank(keywords, q, 1) AS rank FROM knowledge_chunk, CAST(? AS tsquery) q
-                WHERE keywords @@ q""");
+                WITH q AS (SELECT * FROM unnest(?::text[], ?::float8[]) AS q(term, idf)),
+                     m AS (SELECT id, keywords, term_count FROM knowledge_chunk WHERE keywords @@ CAST(? AS tsquery)""");
         List<Object> params = new ArrayList<>();
-        params.add(tsquery);
+        params.add(terms.toArray(String[]::new));
+        params.add(idf);
+        params.add(KeywordQuery.anyOf(selective));
         appendFilter(sql, params, filter);
-        sql.append(" ORDER BY rank DESC, id LIMIT ?");
+        sql.append("""
+                )
+                SELECT m.id, sum(q.idf * cardinality(u.positions) * 2.2
+                                 / (cardinality(u.positions) + 1.2 * (0.25 + 0.75 * m.term_count / ?))) AS score
+                FROM m CROSS JOIN LATERAL unnest(m.keywords) AS u(lexeme, positions, weights)
+                JOIN q ON q.term = u.lexeme
+                GROUP BY m.id ORDER BY score DESC, m.id LIMIT ?""");
+        params.add(Math.max(averageLength, 1.0));
         params.add(limit);
         return candidates(sql.toString(), params);
     }
@@ -170,6 +184,8 @@ public class ChunkStore {
                 Object p = params.get(i);
                 if (p instanceof String[] values) {
                     ps.setArray(i + 1, c.createArrayOf("text", values));
+                } else if (p instanceof double[] values) {
+                    ps.setArray(i + 1, c.createArrayOf("float8", java.util.Arrays.stream(values).boxed().toArray()));
                 } else {
                     ps.setObject(i + 1, p);
                 }

@@ -5,30 +5,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import com.northbridge.assistant.text.Language;
 
 /**
  * Finds the passages that answer a query: nearest neighbours of the query embedding (HNSW, cosine) and
- * keyword matches (our own CJK-aware terms in a tsvector, GIN), fused by reciprocal rank fusion. The best
+ * keyword matches (our own CJK-aware terms in a tsvector, GIN, ranked by BM25), fused by reciprocal rank fusion. The best
  * cosine similarity decides whether there is evidence at all.
  */
 @ApplicationScoped
 public class HybridRetriever {
 
-    private final EmbeddingModel embeddingModel;
+    private final LanguageEmbeddings embeddings;
     private final ChunkStore chunks;
+    private final KeywordStatistics statistics;
     private final KnowledgeConfig.Search settings;
-    private final String queryInstruction;
 
-    public HybridRetriever(EmbeddingModel embeddingModel, ChunkStore chunks, KnowledgeConfig config) {
-        this.embeddingModel = embeddingModel;
+    public HybridRetriever(LanguageEmbeddings embeddings, ChunkStore chunks, KeywordStatistics statistics, KnowledgeConfig config) {
+        this.embeddings = embeddings;
         this.chunks = chunks;
+        this.statistics = statistics;
         this.settings = config.search();
-        this.queryInstruction = config.embedding().queryInstruction().orElse("");
     }
 
     public SearchResult search(String query, int k, SearchFilter filter) {
@@ -40,10 +41,12 @@ public class HybridRetriever {
         List<ChunkStore.Candidate> byVector = List.of();
         List<ChunkStore.Candidate> byKeyword = List.of();
         if (mode != SearchMode.KEYWORD) {
-            byVector = chunks.nearest(embedQuery(query), candidates, filter);
+            // A query is compared only with passages of its own embedding space: its language's.
+            Language space = filter.language().orElseGet(() -> Language.detect(query));
+            byVector = chunks.nearest(embeddings.query(space, query), candidates, filter.withLanguage(Optional.of(space)));
         }
         if (mode != SearchMode.VECTOR) {
-            byKeyword = chunks.keywordMatches(KeywordQuery.tsquery(query), candidates, filter);
+            byKeyword = keywordSearch(query, candidates, filter);
         }
         Map<UUID, Double> similarity = new HashMap<>();
         byVector.forEach(c -> similarity.put(c.id(), c.score()));
@@ -51,7 +54,7 @@ public class HybridRetriever {
         Map<UUID, Double> fused = switch (mode) {
             case VECTOR -> scores(byVector);
             case KEYWORD -> scores(byKeyword);
-            case HYBRID -> reciprocalRankFusion(List.of(byVector, byKeyword), settings.rrfK());
+            case HYBRID -> reciprocalRankFusion(List.of(byVector, byKeyword), List.of(1.0, settings.keywordWeight()), settings.rrfK());
         };
         // Ties (one list each way) go to the passage closer in meaning.
         List<UUID> top = fused.keySet().stream()
@@ -67,20 +70,42 @@ public class HybridRetriever {
             }
         }
         double best = byVector.isEmpty() ? 0 : byVector.get(0).score();
-        boolean relevant = mode == SearchMode.KEYWORD ? !hits.isEmpty() : best >= settings.minSimilarity();
+        Language space = filter.language().orElseGet(() -> Language.detect(query));
+        boolean relevant = mode == SearchMode.KEYWORD ? !hits.isEmpty() : best >= minSimilarity(space);
         return new SearchResult(query, hits, relevant && !hits.isEmpty(), best);
     }
 
-    float[] embedQuery(String query) {
-        return embeddingModel.embed(queryInstruction + query).content().vector();
+    /** The two embedding spaces score on different scales, so each language has its own threshold. */
+    private double minSimilarity(Language language) {
+        return language == Language.ZH ? settings.minSimilarityZh() : settings.minSimilarityEn();    }
+
+    /**
+     * Terms found in more than this share of passages ("银行", "bank") select too many candidates to score
+     * quickly and say little; they still count in the score of passages selected by rarer terms.
+     */
+    private static final double SELECTIVE_SHARE = 0.2;
+
+    private List<ChunkStore.Candidate> keywordSearch(String query, int limit, SearchFilter filter) {
+        KeywordStatistics.Snapshot stats = statistics.current();
+        List<String> terms = KeywordQuery.queryTerms(query).stream().filter(t -> stats.frequency(t) > 0).toList();
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        double[] idf = terms.stream().mapToDouble(stats::idf).toArray();
+        List<String> selective = terms.stream().filter(t -> stats.frequency(t) <= SELECTIVE_SHARE * stats.passages()).toList();
+        if (selective.isEmpty()) {
+            selective = terms.stream().sorted(java.util.Comparator.comparingInt(stats::frequency)).limit(3).toList();
+        }
+        return chunks.bm25(terms, idf, selective, stats.averageLength(), limit, filter);
     }
 
-    /** Each list votes 1/(k + rank) for its items; items found by both methods rise. */
-    static Map<UUID, Double> reciprocalRankFusion(List<List<ChunkStore.Candidate>> rankings, int k) {
+    /** Each list votes weight/(k + rank) for its items; items found by both methods rise. */
+    static Map<UUID, Double> reciprocalRankFusion(List<List<ChunkStore.Candidate>> rankings, List<Double> weights, int k) {
         Map<UUID, Double> fused = new LinkedHashMap<>();
-        for (List<ChunkStore.Candidate> ranking : rankings) {
+        for (int list = 0; list < rankings.size(); list++) {
+            List<ChunkStore.Candidate> ranking = rankings.get(list);
             for (int rank = 0; rank < ranking.size(); rank++) {
-                fused.merge(ranking.get(rank).id(), 1.0 / (k + rank + 1), Double::sum);
+                fused.merge(ranking.get(rank).id(), weights.get(list) / (k + rank + 1), Double::sum);
             }
         }
         return fused;

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.northbridge.assistant.text.KeywordTokenizer;
 
@@ -17,8 +16,12 @@ final class KeywordQuery {
     private KeywordQuery() {
     }
 
+    /** A tsvector literal and the number of terms in it (BM25's document length). */
+    record Indexed(String tsvector, int termCount) {
+    }
+
     /** Title and heading terms get weight A, body terms the default weight D. */
-    static String tsvector(String title, List<String> headings, String body) {
+    static Indexed tsvector(String title, List<String> headings, String body) {
         Map<String, StringBuilder> positions = new LinkedHashMap<>();
         int position = 1;
         for (String term : KeywordTokenizer.terms(title + " " + String.join(" ", headings))) {
@@ -29,12 +32,16 @@ final class KeywordQuery {
         }
         StringBuilder sb = new StringBuilder();
         positions.forEach((term, pos) -> sb.append(quote(term)).append(':').append(pos).append(' '));
-        return sb.toString().strip();
+        return new Indexed(sb.toString().strip(), position - 1);
     }
 
-    /** Any term may match (OR); ranking rewards passages that match more of them. Empty when no term. */
-    static String tsquery(String query) {
-        Set<String> terms = new LinkedHashSet<>(KeywordTokenizer.terms(query));
+    /** The distinct terms of a query, in order. */
+    static List<String> queryTerms(String query) {
+        return List.copyOf(new LinkedHashSet<>(KeywordTokenizer.terms(query)));
+    }
+
+    /** Any of the terms may match (OR). Empty when there is no term. */
+    static String anyOf(java.util.Collection<String> terms) {
         return String.join(" | ", terms.stream().map(KeywordQuery::quote).toList());
     }
 

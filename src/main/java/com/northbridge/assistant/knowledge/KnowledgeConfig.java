@@ -48,7 +48,7 @@ public interface KnowledgeConfig {
     }
 
     interface Embedding {
-        /** {@code onnx}: in-process bge-small-zh-v1.5; {@code openai}: any OpenAI-compatible endpoint. */
+        /** {@code onnx}: in-process BGE models (no network); {@code openai}: any OpenAI-compatible endpoint. */
         @WithDefault("onnx")
         Provider provider();
 
@@ -66,8 +66,12 @@ public interface KnowledgeConfig {
         @WithDefault("PT30S")
         Duration timeout();
 
-        /** Prepended to queries (not to passages), as BGE models recommend for short-query retrieval. */
+        /** Overrides the per-model instruction prepended to queries (not to passages). */
         Optional<String> queryInstruction();
+
+        /** In-process only: English text gets its own model (bge-small-en-v1.5) instead of the Chinese one. */
+        @WithDefault("true")
+        boolean separateEnglishModel();
 
         enum Provider {
             ONNX, OPENAI
@@ -86,12 +90,26 @@ public interface KnowledgeConfig {
         int candidates();
 
         /** The k of reciprocal rank fusion: larger flattens the difference between ranks. */
-        @WithDefault("60")
+        @WithDefault("20")
         int rrfK();
 
-        /** Cosine similarity the best passage must reach for the result to count as evidence. */
+        /**
+         * Weight of the keyword ranking in the fusion; the vector ranking weighs 1. Customers rarely use the
+         * documents' words, so meaning counts for more (tuned on evals/retrieval: see README).
+         */
         @WithDefault("0.5")
-        double minSimilarity();
+        double keywordWeight();
+
+        /**
+         * Cosine similarity the best passage must reach for the result to count as evidence, per embedding
+         * space. Set from evals/retrieval so that about 3 % of answerable questions fall below; similarity
+         * alone turns away only a minority of unanswerable ones, so answers must still check their evidence.
+         */
+        @WithDefault("0.62")
+        double minSimilarityEn();
+
+        @WithDefault("0.575")
+        double minSimilarityZh();
 
         /** HNSW candidate list size; higher trades speed for recall. */
         @WithDefault("100")

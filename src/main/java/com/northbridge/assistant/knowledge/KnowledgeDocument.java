@@ -43,6 +43,9 @@ public class KnowledgeDocument extends PanacheEntityBase {
     @Column(name = "content_sha256", nullable = false)
     public String contentSha256;
 
+    @Column(nullable = false)
+    public String pipeline;
+
     @Column(name = "size_bytes", nullable = false)
     public long sizeBytes;
 

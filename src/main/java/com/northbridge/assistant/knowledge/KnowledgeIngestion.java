@@ -27,9 +27,6 @@ import com.northbridge.assistant.knowledge.IngestionOutcome.Ingested;
 import com.northbridge.assistant.knowledge.IngestionOutcome.Rejected;
 import com.northbridge.assistant.knowledge.IngestionOutcome.Unchanged;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -43,19 +40,28 @@ public class KnowledgeIngestion {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeIngestion.class);
 
+    /**
+     * Version of how passages are made (parsing, chunking, keyword terms). Raise it whenever one of them
+     * changes: every document is then re-ingested once, although its file is unchanged.
+     */
+    static final String PIPELINE_VERSION = "4";
+
     /** Uploaded documents live under this prefix; a folder scan never removes them. */
     public static final String UPLOAD_PREFIX = "uploads/";
 
     private final DocumentParser parser;
     private final StructuredChunker chunker;
-    private final EmbeddingModel embeddingModel;
+    private final LanguageEmbeddings embeddings;
     private final ChunkStore chunks;
+    private final KeywordStatistics statistics;
 
-    public KnowledgeIngestion(DocumentParser parser, StructuredChunker chunker, EmbeddingModel embeddingModel, ChunkStore chunks) {
+    public KnowledgeIngestion(DocumentParser parser, StructuredChunker chunker, LanguageEmbeddings embeddings, ChunkStore chunks,
+                              KeywordStatistics statistics) {
         this.parser = parser;
         this.chunker = chunker;
-        this.embeddingModel = embeddingModel;
+        this.embeddings = embeddings;
         this.chunks = chunks;
+        this.statistics = statistics;
     }
 
     /** Time spent per stage, added up over the files of one call. */
@@ -74,7 +80,8 @@ public class KnowledgeIngestion {
         String sha = sha256(content);
         Optional<KnowledgeDocument> existing = QuarkusTransaction.requiringNew()
                 .call(() -> KnowledgeDocument.findBySourcePath(sourcePath));
-        if (existing.isPresent() && existing.get().contentSha256.equals(sha) && existing.get().kind.equals(kind.code())) {
+        if (existing.isPresent() && existing.get().contentSha256.equals(sha) && existing.get().kind.equals(kind.code())
+                && existing.get().pipeline.equals(pipeline())) {
             return new Unchanged(sourcePath, DocumentView.of(existing.get(), -1));
         }
         try {
@@ -85,7 +92,7 @@ public class KnowledgeIngestion {
                 throw new DocumentRejected(Reason.EMPTY, "The file has no text that could be cut into passages.");
             }
             long parsedAt = System.nanoTime();
-            List<float[]> vectors = embed(parsed.title(), pieces);
+            List<float[]> vectors = embed(parsed, pieces);
             long embeddedAt = System.nanoTime();
             List<ChunkStore.StoredChunk> stored = new ArrayList<>();
             Set<String> citationIds = new HashSet<>();
@@ -96,6 +103,7 @@ public class KnowledgeIngestion {
                         KeywordQuery.tsvector(parsed.title(), chunk.headingPath(), chunk.text())));
             }
             KnowledgeDocument document = QuarkusTransaction.requiringNew().call(() -> write(sourcePath, kind, content, sha, parsed, stored));
+            statistics.invalidate();
             long writtenAt = System.nanoTime();
             timings.parse += (parsedAt - start) / 1_000_000;
             timings.embed += (embeddedAt - parsedAt) / 1_000_000;
@@ -108,10 +116,9 @@ public class KnowledgeIngestion {
         }
     }
 
-    private List<float[]> embed(String title, List<Chunk> pieces) throws DocumentRejected {
-        List<TextSegment> segments = pieces.stream().map(c -> TextSegment.from(c.embeddingText(title))).toList();
+    private List<float[]> embed(ParsedDocument parsed, List<Chunk> pieces) throws DocumentRejected {
         try {
-            return embeddingModel.embedAll(segments).content().stream().map(Embedding::vector).toList();
+            return embeddings.passages(parsed.language(), pieces.stream().map(c -> c.embeddingText(parsed.title())).toList());
         } catch (RuntimeException e) {
             throw new DocumentRejected(Reason.UNAVAILABLE, "The embedding model failed (" + e.getMessage()
                     + "); the file was not stored, try again later.", e);
@@ -135,6 +142,7 @@ public class KnowledgeIngestion {
         document.effectiveDate = parsed.effectiveDate().orElse(null);
         document.version = parsed.version().orElse(null);
         document.contentSha256 = sha;
+        document.pipeline = pipeline();
         document.sizeBytes = content.length;
         document.ingestedAt = Instant.now();
         document.persistAndFlush();
@@ -203,18 +211,23 @@ public class KnowledgeIngestion {
                     removed.add(document.sourcePath);
                 }
             }
+            statistics.invalidate();
             return removed;
         });
     }
 
     /** Removes a document and its passages; false when there was none. */
     public boolean delete(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> KnowledgeDocument.deleteById(id));
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> KnowledgeDocument.deleteById(id));
+        statistics.invalidate();
+        return deleted;
     }
 
     /** Removes every document whose source path starts with the prefix (tests clean up their fixtures). */
     public long deleteUnder(String prefix) {
-        return QuarkusTransaction.requiringNew().call(() -> KnowledgeDocument.delete("sourcePath like ?1", prefix + "%"));
+        long deleted = QuarkusTransaction.requiringNew().call(() -> KnowledgeDocument.delete("sourcePath like ?1", prefix + "%"));
+        statistics.invalidate();
+        return deleted;
     }
 
     public List<DocumentView> documents() {
@@ -250,6 +263,10 @@ public class KnowledgeIngestion {
             taken.add(id);
         }
         return id;
+    }
+
+    private String pipeline() {
+        return PIPELINE_VERSION + "|" + embeddings.description();
     }
 
     static String sha256(byte[] content) {

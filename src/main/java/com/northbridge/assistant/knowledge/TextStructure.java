@@ -16,7 +16,7 @@ import com.northbridge.assistant.text.Language;
 final class TextStructure {
 
     static final Pattern ARTICLE_START = Pattern.compile(
-            "^(Article\\s+\\d+[A-Za-z]?|第[零〇一二三四五六七八九十百千两\\d]+条)(?=[\\s　:：.、]|$)");
+            "^(Article\\s+\\d+[A-Za-z]?|第[零〇一二三四五六七八九十百千两\\d]+条(?:之[一二三四五六七八九十]+)?)(?=[\\s　:：.、]|$)");
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*$");
     private static final Pattern CHAPTER_HEADING = Pattern.compile(
             "^((?:Chapter|CHAPTER|Part|PART|Section)\\s+[\\dIVXLC]+\\b.{0,70}|第[零〇一二三四五六七八九十百\\d]+[章节部分编].{0,40})$");
@@ -125,8 +125,8 @@ final class TextStructure {
                 boolean list = startsListItem(line);
                 int last = joined.codePointBefore(joined.length());
                 int first = line.codePointAt(0);
-                // Wrapped Chinese lines join without a space; English ones with one; list items keep their line.
-                joined.append(list ? "\n" : Language.isHan(last) && Language.isHan(first) ? "" : " ");
+                // A line wrapped next to Chinese joins without a space; English lines with one; list items keep their line.
+                joined.append(list ? "\n" : Language.isCjk(last) || Language.isCjk(first) ? "" : " ");
             }
             joined.append(line);
         }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -23,12 +24,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * Turns text into the terms of our keyword index. PostgreSQL's parsers do not segment Chinese, so the
  * application does it: Han runs become overlapping character bigrams (a lone character stays a unigram),
- * other text becomes lower-cased, stemmed words without English stop words. Digit groups lose their
- * thousands separators so "50,000" and "50000" meet.
+ * other text becomes lower-cased, stemmed words without English stop words. Amounts are normalised so
+ * "50,000", "50000", "50k" and "5万" meet.
  */
 public final class KeywordTokenizer {
 
     private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=\\d)[,，](?=\\d{3})");
+    /** "800k", "5万", "1.5万元": written amounts meet the digits the documents use. */
+    private static final Pattern SCALED_AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kK万])(?![a-zA-Z])");
 
     /** Question words that every customer message carries and that say nothing about the topic. */
     private static final CharArraySet STOP_WORDS;
@@ -53,11 +56,34 @@ public final class KeywordTokenizer {
             TokenStream stream = new CJKWidthFilter(source);
             stream = new LowerCaseFilter(stream);
             stream = new CJKBigramFilter(stream);
+            stream = new FunctionCharacterFilter(stream);
             stream = new StopFilter(stream, STOP_WORDS);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
     };
+
+    /**
+     * Particles and pronouns glue every Chinese sentence together; a bigram that contains one ("账了",
+     * "回吗", "您可") is noise that BM25 would even reward for being rare.
+     */
+    private static final String FUNCTION_CHARACTERS = "了吗呢吧啊的么嘛呀哦我你您他她它们";
+
+    private static final class FunctionCharacterFilter extends FilteringTokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        FunctionCharacterFilter(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        protected boolean accept() {
+            if (term.length() != 2 || !Language.isHan(term.charAt(0))) {
+                return true;
+            }
+            return FUNCTION_CHARACTERS.indexOf(term.charAt(0)) < 0 && FUNCTION_CHARACTERS.indexOf(term.charAt(1)) < 0;
+        }
+    }
 
     private KeywordTokenizer() {
     }
@@ -69,6 +95,10 @@ public final class KeywordTokenizer {
             return terms;
         }
         String normalized = THOUSANDS_SEPARATOR.matcher(text).replaceAll("");
+        normalized = SCALED_AMOUNT.matcher(normalized).replaceAll(m -> {
+            java.math.BigDecimal factor = m.group(2).equals("万") ? java.math.BigDecimal.valueOf(10_000) : java.math.BigDecimal.valueOf(1_000);
+            return new java.math.BigDecimal(m.group(1)).multiply(factor).stripTrailingZeros().toPlainString() + " ";
+        });
         try (TokenStream stream = ANALYZER.tokenStream("text", new StringReader(normalized))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();

@@ -47,6 +47,11 @@ public enum Language {
         return (double) han / (han + latin) >= HAN_SHARE_FOR_CHINESE ? ZH : EN;
     }
 
+    /** Han characters and CJK punctuation: text made of them is written without spaces. */
+    public static boolean isCjk(int codePoint) {
+        return isHan(codePoint) || (codePoint >= 0x3000 && codePoint <= 0x303F) || (codePoint >= 0xFF00 && codePoint <= 0xFFEF);
+    }
+
     public static boolean isHan(int codePoint) {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }

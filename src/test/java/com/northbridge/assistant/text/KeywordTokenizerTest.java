@@ -21,6 +21,9 @@ class KeywordTokenizerTest {
     void joins_thousands_so_amounts_meet() {
         assertThat(KeywordTokenizer.terms("50,000 yuan")).contains("50000");
         assertThat(KeywordTokenizer.terms("50000元")).contains("50000");
+        assertThat(KeywordTokenizer.terms("50k")).containsExactly("50000");
+        assertThat(KeywordTokenizer.terms("每天最多5万元")).contains("50000");
+        assertThat(KeywordTokenizer.terms("1.5万")).containsExactly("15000");
     }
 
     @Test
@@ -32,6 +35,12 @@ class KeywordTokenizerTest {
     @Test
     void drops_chinese_function_bigrams() {
         assertThat(KeywordTokenizer.terms("请问我的转账怎么撤回")).doesNotContain("请问", "我的", "怎么").contains("转账", "撤回");
+    }
+
+    @Test
+    void drops_bigrams_glued_by_particles_and_pronouns() {
+        assertThat(KeywordTokenizer.terms("转错账了能撤回吗")).containsExactly("转错", "错账", "能撤", "撤回");
+        assertThat(KeywordTokenizer.terms("您可以办理")).doesNotContain("您可").contains("办理");
     }
 
     @Test

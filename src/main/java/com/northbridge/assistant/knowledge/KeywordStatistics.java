@@ -1,0 +1,84 @@
+package com.northbridge.assistant.knowledge;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Corpus statistics for BM25: how many passages contain each term, the number of passages and their
+ * average length. Read from the tsvectors in one pass and cached until ingestion changes the corpus, so a
+ * search pays nothing for them.
+ */
+@ApplicationScoped
+public class KeywordStatistics {
+
+    /** One consistent view of the corpus. */
+    public record Snapshot(long passages, double averageLength, Map<String, Integer> documentFrequency) {
+
+        /** BM25's idf: rare terms weigh more; never negative. */
+        double idf(String term) {
+            int df = documentFrequency.getOrDefault(term, 0);
+            return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+        }
+
+        int frequency(String term) {
+            return documentFrequency.getOrDefault(term, 0);
+        }
+    }
+
+    private final DataSource dataSource;
+    private volatile Snapshot snapshot;
+
+    public KeywordStatistics(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Called after every change to the passages; the next search reloads. */
+    public void invalidate() {
+        snapshot = null;
+    }
+
+    public Snapshot current() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            synchronized (this) {
+                current = snapshot;
+                if (current == null) {
+                    current = load();
+                    snapshot = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Snapshot load() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            long passages;
+            double average;
+            try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(avg(term_count), 0) FROM knowledge_chunk")) {
+                rs.next();
+                passages = rs.getLong(1);
+                average = rs.getDouble(2);
+            }
+            Map<String, Integer> df = new HashMap<>();
+            if (passages > 0) {
+                try (ResultSet rs = st.executeQuery("SELECT word, ndoc FROM ts_stat('SELECT keywords FROM knowledge_chunk')")) {
+                    while (rs.next()) {
+                        df.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return new Snapshot(passages, average, df);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read keyword statistics", e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.northbridge.assistant.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.northbridge.assistant.knowledge.Chunk;
+import com.northbridge.assistant.knowledge.DocumentParser;
+import com.northbridge.assistant.knowledge.KnowledgeIngestion;
+import com.northbridge.assistant.knowledge.ParsedDocument;
+import com.northbridge.assistant.knowledge.ScanSummary;
+import com.northbridge.assistant.knowledge.StructuredChunker;
+
+import com.northbridge.assistant.knowledge.LanguageEmbeddings;
+import com.northbridge.assistant.text.Language;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Ingestion throughput of the whole pipeline (parse, chunk, embed, write) over knowledge-docs/, against the
+ * embedding model's own throughput on the same passages measured in the same run. Target: the pipeline
+ * reaches at least 80 % of the model's speed. Writes bench/results/ingestion.json.
+ */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+class IngestionThroughputBenchmark {
+
+    private static final String PREFIX = "bench-ingest/";
+    private static final int ROUNDS = 3;
+
+    @Inject
+    KnowledgeIngestion ingestion;
+
+    @Inject
+    DocumentParser parser;
+
+    @Inject
+    StructuredChunker chunker;
+
+    @Inject
+    LanguageEmbeddings embeddings;
+
+    @Test
+    void pipeline_throughput_against_the_embedding_model_alone() throws Exception {
+        Path docs = Path.of("knowledge-docs");
+        Map<Language, List<String>> segments = new java.util.EnumMap<>(Language.class);
+        int documents = 0;
+        try (Stream<Path> files = Files.walk(docs)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                ParsedDocument parsed = parser.parse(Files.readAllBytes(file), file.getFileName().toString());
+                for (Chunk chunk : chunker.chunk(parsed)) {
+                    segments.computeIfAbsent(parsed.language(), l -> new ArrayList<>()).add(chunk.embeddingText(parsed.title()));
+                }
+                documents++;
+            }
+        }
+        int chunkCount = segments.values().stream().mapToInt(List::size).sum();
+        segments.forEach((language, texts) -> embeddings.passages(language, texts.subList(0, 20))); // warm-up: ONNX sessions
+
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        double modelRateSum = 0;
+        double pipelineRateSum = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            // Alternate the two measurements so a noisy neighbour hurts both alike.
+            long start = System.nanoTime();
+            segments.forEach(embeddings::passages);
+            double modelSeconds = (System.nanoTime() - start) / 1e9;
+
+            ingestion.deleteUnder(PREFIX);
+            ScanSummary summary = ingestion.scan(docs, PREFIX);
+            assertThat(summary.rejected()).isEmpty();
+            double pipelineSeconds = summary.totalMillis() / 1000.0;
+
+            double modelRate = chunkCount / modelSeconds;
+            double pipelineRate = summary.chunksEmbedded() / pipelineSeconds;
+            modelRateSum += modelRate;
+            pipelineRateSum += pipelineRate;
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("modelChunksPerSecond", modelRate);
+            r.put("pipelineChunksPerSecond", pipelineRate);
+            r.put("pipelineDocumentsPerSecond", summary.ingested().size() / pipelineSeconds);
+            r.put("shareParse", summary.parseMillis() / (double) summary.totalMillis());
+            r.put("shareEmbed", summary.embedMillis() / (double) summary.totalMillis());
+            r.put("shareWrite", summary.writeMillis() / (double) summary.totalMillis());
+            r.put("ratioPipelineToModel", pipelineRate / modelRate);
+            rounds.add(r);
+        }
+        ingestion.deleteUnder(PREFIX);
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("documents", documents);
+        figures.put("chunks", chunkCount);
+        figures.put("rounds", rounds);
+        figures.put("meanRatioPipelineToModel", pipelineRateSum / modelRateSum);
+        figures.put("target", "pipeline >= 0.80 of the model's own throughput");
+        Path out = BenchResults.write("ingestion", figures);
+        System.out.printf("%ningestion: %d documents, %d chunks; pipeline/model throughput ratio %.2f (target >= 0.80); %s%n",
+                documents, chunkCount, pipelineRateSum / modelRateSum, out);
+    }
+}
