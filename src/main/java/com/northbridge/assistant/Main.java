@@ -14,7 +14,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Starts the service, or with {@code ingest [folder]} loads a folder of documents in batch and exits
- * (status 0 when every file was taken, 2 when some were rejected).
+ * (status 0 when every file was taken, 2 when some were rejected). Without a folder, or with the knowledge
+ * folder itself, the knowledge base mirrors it; another folder only adds and replaces documents.
  */
 @QuarkusMain
 public class Main {
@@ -42,7 +43,9 @@ public class Main {
         @Override
         public int run(String... args) {
             Path folder = args.length > 1 ? Path.of(args[1]) : config.ingestion().docsDir();
-            ScanSummary summary = ingestion.scan(folder);
+            // The knowledge folder is mirrored (files gone from it are removed); any other folder only adds.
+            boolean knowledgeFolder = folder.toAbsolutePath().normalize().equals(config.ingestion().docsDir().toAbsolutePath().normalize());
+            ScanSummary summary = knowledgeFolder ? ingestion.scan(folder) : ingestion.load(folder);
             System.out.println(summary.describe());
             return summary.rejected().isEmpty() ? 0 : 2;
         }

@@ -90,11 +90,16 @@ public class ChunkStore {
     }
 
     /** Exact nearest neighbours (no index): the ground truth the HNSW recall benchmark compares against. */
-    public List<Candidate> nearestExact(float[] query, int limit) {
-        String sql = """
-                SELECT id, 1 - (embedding <=> ?) FROM knowledge_chunk
-                ORDER BY (embedding <=> ?) + 0 LIMIT ?""";
-        return candidates(sql, List.of(new PGvector(query), new PGvector(query), limit));
+    public List<Candidate> nearestExact(float[] query, int limit, SearchFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT id, 1 - (embedding <=> ?) FROM knowledge_chunk WHERE true");
+        List<Object> params = new ArrayList<>();
+        params.add(new PGvector(query));
+        appendFilter(sql, params, filter);
+        // "+ 0" turns the ordering into an expression the HNSW index cannot serve: a sequential scan.
+        sql.append(" ORDER BY (embedding <=> ?) + 0 LIMIT ?");
+        params.add(new PGvector(query));
+        params.add(limit);
+        return candidates(sql.toString(), params);
     }
 
     /**

@@ -37,13 +37,19 @@ public class HybridRetriever {
     }
 
     public SearchResult search(String query, int k, SearchFilter filter, SearchMode mode) {
+        return search(query, null, k, filter, mode);
+    }
+
+    /** As {@link #search(String, int, SearchFilter, SearchMode)} with the query already embedded (null: embed it here). */
+    public SearchResult search(String query, float[] queryVector, int k, SearchFilter filter, SearchMode mode) {
         int candidates = Math.max(settings.candidates(), k);
         List<ChunkStore.Candidate> byVector = List.of();
         List<ChunkStore.Candidate> byKeyword = List.of();
+        // A query is compared only with passages of its own embedding space: its language's.
+        Language space = filter.language().orElseGet(() -> Language.detect(query));
         if (mode != SearchMode.KEYWORD) {
-            // A query is compared only with passages of its own embedding space: its language's.
-            Language space = filter.language().orElseGet(() -> Language.detect(query));
-            byVector = chunks.nearest(embeddings.query(space, query), candidates, filter.withLanguage(Optional.of(space)));
+            byVector = chunks.nearest(queryVector == null ? embeddings.query(space, query) : queryVector, candidates,
+                    filter.withLanguage(Optional.of(space)));
         }
         if (mode != SearchMode.VECTOR) {
             byKeyword = keywordSearch(query, candidates, filter);
@@ -70,7 +76,6 @@ public class HybridRetriever {
             }
         }
         double best = byVector.isEmpty() ? 0 : byVector.get(0).score();
-        Language space = filter.language().orElseGet(() -> Language.detect(query));
         boolean relevant = mode == SearchMode.KEYWORD ? !hits.isEmpty() : best >= minSimilarity(space);
         return new SearchResult(query, hits, relevant && !hits.isEmpty(), best);
     }

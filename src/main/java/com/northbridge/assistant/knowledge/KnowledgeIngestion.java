@@ -155,7 +155,12 @@ public class KnowledgeIngestion {
      * faq) and removes documents whose files are gone. One bad file never stops the others.
      */
     public ScanSummary scan(Path folder) {
-        return scan(folder, "");
+        return scan(folder, "", true);
+    }
+
+    /** A batch load of another folder: like a scan, but it removes nothing that is not in the folder. */
+    public ScanSummary load(Path folder) {
+        return scan(folder, "", false);
     }
 
     /**
@@ -163,6 +168,10 @@ public class KnowledgeIngestion {
      * under that prefix (tests and batch loads of other collections keep to their own namespace).
      */
     public ScanSummary scan(Path folder, String prefix) {
+        return scan(folder, prefix, true);
+    }
+
+    private ScanSummary scan(Path folder, String prefix, boolean removeMissing) {
         long start = System.nanoTime();
         Timings timings = new Timings();
         List<String> ingested = new ArrayList<>();
@@ -194,7 +203,7 @@ public class KnowledgeIngestion {
                 unchanged++;
             }
         }
-        List<String> removed = removeMissing(prefix, seen);
+        List<String> removed = removeMissing ? removeMissing(prefix, seen) : List.of();
         ScanSummary summary = new ScanSummary(ingested, unchanged, removed, rejected, timings.embedded,
                 timings.parse, timings.embed, timings.write, (System.nanoTime() - start) / 1_000_000);
         LOG.info(summary.describe());

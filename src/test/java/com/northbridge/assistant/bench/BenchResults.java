@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Writes a benchmark's figures to bench/results/NAME.json with the machine they were measured on. */
-final class BenchResults {
+public final class BenchResults {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -21,7 +21,7 @@ final class BenchResults {
     private BenchResults() {
     }
 
-    static Path write(String name, Object figures) {
+    public static Path write(String name, Object figures) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("benchmark", name);
         document.put("measuredAt", Instant.now().toString());

@@ -1,0 +1,234 @@
+package com.northbridge.assistant.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.northbridge.assistant.bench.BenchProfile;
+import com.northbridge.assistant.bench.BenchResults;
+import com.northbridge.assistant.eval.RetrievalQuestion;
+import com.northbridge.assistant.eval.RetrievalSet;
+import com.northbridge.assistant.text.Language;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Search latency at 1k, 10k and 100k passages and HNSW recall@10 against exact search. The real corpus is
+ * the seed; extra passages are recombinations of its sentences with embeddings near the real ones
+ * (Gaussian noise, renormalised), so both the vector and the keyword side meet realistic neighbours.
+ * Queries are the questions of evals/retrieval. Latencies are also given as ratios to a database round
+ * trip and to the query embedding, both measured in the same run. Writes bench/results/search.json.
+ */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+class SearchLatencyBenchmark {
+
+    private static final int[] SCALES = {1_000, 10_000, 100_000};
+    private static final int BATCH = 1_000;
+
+    @Inject
+    KnowledgeIngestion ingestion;
+
+    @Inject
+    HybridRetriever retriever;
+
+    @Inject
+    LanguageEmbeddings embeddings;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    KeywordStatistics statistics;
+
+    @Inject
+    DataSource dataSource;
+
+    private record Seed(Language language, String title, List<String> headings, String text, float[] vector) {
+    }
+
+    @Test
+    void latency_and_recall_at_growing_sizes() throws Exception {
+        ingestion.deleteUnder("");
+        ingestion.scan(Path.of("knowledge-docs"), "bench-seed/");
+        List<Seed> seeds = seeds();
+        List<RetrievalQuestion> questions = RetrievalSet.load(Path.of("evals/retrieval"));
+        Random random = new Random(42);
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        int total = seeds.size();
+        for (int scale : SCALES) {
+            if (total < scale) {
+                bulkLoad(seeds, scale - total, random, total);
+                total = scale;
+            }
+            statistics.invalidate();
+            figures.put(String.valueOf(scale), measure(questions));
+            System.out.printf("scale %d: %s%n", scale, figures.get(String.valueOf(scale)));
+        }
+        figures.put("targets", "hybrid search p95 <= 20 ms at 100k (excluding the query embedding); HNSW recall@10 >= 0.99");
+        Path out = BenchResults.write("search", figures);
+        System.out.println("written to " + out);
+        ingestion.deleteUnder("bench-");
+    }
+
+    private Map<String, Object> measure(List<RetrievalQuestion> questions) throws Exception {
+        List<Double> searchMs = new ArrayList<>();
+        List<Double> embedMs = new ArrayList<>();
+        List<Double> roundTripMs = new ArrayList<>();
+        double recallSum = 0;
+        int recallCount = 0;
+        for (int pass = 0; pass < 2; pass++) { // the first pass warms caches; only the second is kept
+            searchMs.clear();
+            embedMs.clear();
+            roundTripMs.clear();
+            for (RetrievalQuestion q : questions) {
+                Language language = Language.fromCode(q.lang()).orElseThrow();
+                long t0 = System.nanoTime();
+                float[] vector = embeddings.query(language, q.question());
+                long t1 = System.nanoTime();
+                retriever.search(q.question(), vector, 5, SearchFilter.language(language), SearchMode.HYBRID);
+                long t2 = System.nanoTime();
+                try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("SELECT 1");
+                }
+                long t3 = System.nanoTime();
+                embedMs.add((t1 - t0) / 1e6);
+                searchMs.add((t2 - t1) / 1e6);
+                roundTripMs.add((t3 - t2) / 1e6);
+                if (pass == 1) {
+                    SearchFilter filter = SearchFilter.language(language);
+                    Set<UUID> approximate = new HashSet<>(chunks.nearest(vector, 10, filter).stream().map(ChunkStore.Candidate::id).toList());
+                    List<UUID> exact = chunks.nearestExact(vector, 10, filter).stream().map(ChunkStore.Candidate::id).toList();
+                    recallSum += exact.stream().filter(approximate::contains).count() / (double) exact.size();
+                    recallCount++;
+                }
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("queries", searchMs.size());
+        m.put("hybridSearchMs", percentiles(searchMs));
+        m.put("queryEmbeddingMs", percentiles(embedMs));
+        m.put("databaseRoundTripMs", percentiles(roundTripMs));
+        m.put("searchP95OverRoundTripP95", percentile(searchMs, 95) / percentile(roundTripMs, 95));
+        m.put("searchP95OverEmbeddingP95", percentile(searchMs, 95) / percentile(embedMs, 95));
+        m.put("hnswRecallAt10", recallSum / recallCount);
+        return m;
+    }
+
+    private List<Seed> seeds() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT id FROM knowledge_chunk ORDER BY citation_id")) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        List<Seed> seeds = new ArrayList<>();
+        for (ChunkStore.Passage p : chunks.passages(ids).values()) {
+            Language language = Language.fromCode(p.language()).orElseThrow();
+            String embeddingText = new Chunk(0, p.headingPath(), p.article(), 0, p.content()).embeddingText(p.documentTitle());
+            seeds.add(new Seed(language, p.documentTitle(), p.headingPath(), p.content(), embeddings.passages(language, List.of(embeddingText)).get(0)));
+        }
+        seeds.sort(java.util.Comparator.comparing(Seed::text));
+        assertThat(seeds).hasSizeGreaterThan(100);
+        return seeds;
+    }
+
+    /** Inserts synthetic passages without the HNSW index and rebuilds it once: far faster than row by row. */
+    private void bulkLoad(List<Seed> seeds, int count, Random random, int offset) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP INDEX IF EXISTS knowledge_chunk_embedding_idx");
+        }
+        for (int start = 0; start < count; start += BATCH) {
+            int n = Math.min(BATCH, count - start);
+            List<ChunkStore.StoredChunk> zh = new ArrayList<>();
+            List<ChunkStore.StoredChunk> en = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Seed seed = seeds.get(random.nextInt(seeds.size()));
+                Seed other = seeds.stream().filter(s -> s.language() == seed.language()).skip(random.nextInt(50)).findFirst().orElse(seed);
+                List<String> sentences = new ArrayList<>(Arrays.asList(seed.text().split("(?<=[。！？.!?])\\s*")));
+                java.util.Collections.shuffle(sentences, random);
+                String text = String.join(seed.language() == Language.ZH ? "" : " ", sentences) + " "
+                        + other.text().split("(?<=[。！？.!?])\\s*")[0];
+                Chunk chunk = new Chunk(i, seed.headings(), null, 0, text);
+                ChunkStore.StoredChunk stored = new ChunkStore.StoredChunk(chunk, "Kbench" + (offset + start + i), jitter(seed.vector(), seed.language(), random),
+                        KeywordQuery.tsvector(seed.title(), seed.headings(), text));
+                (seed.language() == Language.ZH ? zh : en).add(stored);
+            }
+            write("bench-synthetic/zh-" + (offset + start), Language.ZH, zh);
+            write("bench-synthetic/en-" + (offset + start), Language.EN, en);
+        }
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SET maintenance_work_mem = '512MB'");
+            st.execute("CREATE INDEX knowledge_chunk_embedding_idx ON knowledge_chunk USING hnsw (embedding vector_cosine_ops)");
+            st.execute("ANALYZE knowledge_chunk");
+        }
+    }
+
+    private void write(String path, Language language, List<ChunkStore.StoredChunk> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        List<ChunkStore.StoredChunk> renumbered = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            ChunkStore.StoredChunk s = stored.get(i);
+            Chunk c = s.chunk();
+            renumbered.add(new ChunkStore.StoredChunk(new Chunk(i, c.headingPath(), c.article(), c.part(), c.text()), s.citationId(), s.embedding(), s.keywords()));
+        }
+        ParsedDocument parsed = new ParsedDocument("text/plain", path, language, Optional.empty(), Optional.empty(), List.of());
+        QuarkusTransaction.requiringNew().run(() -> ingestion.write(path, DocumentKind.PRODUCT, path.getBytes(), "0".repeat(64), parsed, renumbered));
+    }
+
+    /** A nearby point in the same space: the model's own dimensions get noise, padding stays zero. */
+    private static float[] jitter(float[] vector, Language language, Random random) {
+        int used = vector.length;
+        while (used > 0 && vector[used - 1] == 0f) {
+            used--;
+        }
+        float[] out = Arrays.copyOf(vector, vector.length);
+        double norm = 0;
+        for (int i = 0; i < used; i++) {
+            out[i] += (float) (random.nextGaussian() * 0.025);
+            norm += out[i] * out[i];
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < used; i++) {
+            out[i] /= (float) norm;
+        }
+        return out;
+    }
+
+    private static Map<String, Double> percentiles(List<Double> values) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("p50", percentile(values, 50));
+        p.put("p95", percentile(values, 95));
+        p.put("p99", percentile(values, 99));
+        return p;
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
