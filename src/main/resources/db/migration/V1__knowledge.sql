@@ -32,7 +32,9 @@ CREATE TABLE knowledge_chunk (
     embedding     vector(${embedding-dimension}) NOT NULL,
     -- Built by the application (CJK bigrams, stemmed words): PostgreSQL's parsers do not segment Chinese.
     keywords      tsvector NOT NULL,
-    -- Number of keyword terms, the document length of BM25.
+    -- Term frequencies ({"转账": 3, ...}) and their sum, the document length: BM25 reads these per
+    -- candidate instead of unnesting whole tsvectors, which was ten times slower at 100k passages.
+    term_freq     jsonb    NOT NULL,
     term_count    int      NOT NULL,
     UNIQUE (document_id, ordinal)
 );

@@ -46,8 +46,8 @@ public class ChunkStore {
     public void insert(UUID documentId, DocumentKind kind, String language, List<StoredChunk> chunks) {
         String sql = """
                 INSERT INTO knowledge_chunk (id, document_id, ordinal, citation_id, heading_path, article, content,
-                                             kind, language, embedding, keywords, term_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""";
+                                             kind, language, embedding, keywords, term_freq, term_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?::jsonb, ?)""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (StoredChunk stored : chunks) {
                 Chunk chunk = stored.chunk();
@@ -62,7 +62,8 @@ public class ChunkStore {
                 ps.setString(9, language);
                 ps.setObject(10, new PGvector(stored.embedding()));
                 ps.setString(11, stored.keywords().tsvector());
-                ps.setInt(12, stored.keywords().termCount());
+                ps.setString(12, stored.keywords().termFrequencies());
+                ps.setInt(13, stored.keywords().termCount());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -104,29 +105,32 @@ public class ChunkStore {
 
     /**
      * BM25 over our own terms. The GIN index finds the passages containing any of {@code selective} terms;
-     * each is scored over all query terms with their idf: sum of idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)).
+     * each is scored over all query terms: sum of idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)),
+     * with k1 = 1.2 and b = 0.75, reading tf from the passage's term_freq.
      */
     public List<Candidate> bm25(List<String> terms, double[] idf, List<String> selective, double averageLength, int limit,
                                 SearchFilter filter) {
         if (terms.isEmpty() || selective.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("""
-                WITH q AS (SELECT * FROM unnest(?::text[], ?::float8[]) AS q(term, idf)),
-                     m AS (SELECT id, keywords, term_count FROM knowledge_chunk WHERE keywords @@ CAST(? AS tsquery)""");
         List<Object> params = new ArrayList<>();
-        params.add(terms.toArray(String[]::new));
-        params.add(idf);
+        StringBuilder score = new StringBuilder();
+        for (int i = 0; i < terms.size(); i++) {
+            if (i > 0) {
+                score.append(" + ");
+            }
+            // tf * 2.2 / (tf + norm) is 0 when tf is 0, so absent terms add nothing.
+            score.append("?::float8 * coalesce((term_freq ->> ?)::float8, 0) * 2.2 / (coalesce((term_freq ->> ?)::float8, 0) + norm)");
+            params.add(idf[i]);
+            params.add(terms.get(i));
+            params.add(terms.get(i));
+        }
+        StringBuilder sql = new StringBuilder("SELECT id, " + score + " AS score FROM (SELECT id, term_freq, "
+                + "1.2 * (0.25 + 0.75 * term_count / ?::float8) AS norm FROM knowledge_chunk WHERE keywords @@ CAST(? AS tsquery)");
+        params.add(Math.max(averageLength, 1.0));
         params.add(KeywordQuery.anyOf(selective));
         appendFilter(sql, params, filter);
-        sql.append("""
-                )
-                SELECT m.id, sum(q.idf * cardinality(u.positions) * 2.2
-                                 / (cardinality(u.positions) + 1.2 * (0.25 + 0.75 * m.term_count / ?))) AS score
-                FROM m CROSS JOIN LATERAL unnest(m.keywords) AS u(lexeme, positions, weights)
-                JOIN q ON q.term = u.lexeme
-                GROUP BY m.id ORDER BY score DESC, m.id LIMIT ?""");
-        params.add(Math.max(averageLength, 1.0));
+        sql.append(") m ORDER BY score DESC, id LIMIT ?");
         params.add(limit);
         return candidates(sql.toString(), params);
     }

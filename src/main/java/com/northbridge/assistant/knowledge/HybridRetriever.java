@@ -86,9 +86,10 @@ public class HybridRetriever {
 
     /**
      * Terms found in more than this share of passages ("银行", "bank") select too many candidates to score
-     * quickly and say little; they still count in the score of passages selected by rarer terms.
+     * quickly and say little; they still count in the score of passages selected by rarer terms. When a
+     * query has only such terms, its three rarest select.
      */
-    private static final double SELECTIVE_SHARE = 0.2;
+    private static final double SELECTIVE_SHARE = 0.1;
 
     private List<ChunkStore.Candidate> keywordSearch(String query, int limit, SearchFilter filter) {
         KeywordStatistics.Snapshot stats = statistics.current();

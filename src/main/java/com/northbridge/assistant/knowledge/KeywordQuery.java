@@ -16,8 +16,8 @@ final class KeywordQuery {
     private KeywordQuery() {
     }
 
-    /** A tsvector literal and the number of terms in it (BM25's document length). */
-    record Indexed(String tsvector, int termCount) {
+    /** A tsvector literal, the term frequencies as a JSON object, and their sum (BM25's document length). */
+    record Indexed(String tsvector, String termFrequencies, int termCount) {
     }
 
     /** Title and heading terms get weight A, body terms the default weight D. */
@@ -32,7 +32,15 @@ final class KeywordQuery {
         }
         StringBuilder sb = new StringBuilder();
         positions.forEach((term, pos) -> sb.append(quote(term)).append(':').append(pos).append(' '));
-        return new Indexed(sb.toString().strip(), position - 1);
+        StringBuilder json = new StringBuilder("{");
+        positions.forEach((term, pos) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(term.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":")
+                    .append(pos.chars().filter(ch -> ch == ',').count() + 1);
+        });
+        return new Indexed(sb.toString().strip(), json.append('}').toString(), position - 1);
     }
 
     /** The distinct terms of a query, in order. */
