@@ -32,9 +32,7 @@ CREATE TABLE knowledge_chunk (
     embedding     vector(${embedding-dimension}) NOT NULL,
     -- Built by the application (CJK bigrams, stemmed words): PostgreSQL's parsers do not segment Chinese.
     keywords      tsvector NOT NULL,
-    -- Term frequencies ({"转账": 3, ...}) and their sum, the document length: BM25 reads these per
-    -- candidate instead of unnesting whole tsvectors, which was ten times slower at 100k passages.
-    term_freq     jsonb    NOT NULL,
+    -- Number of keyword terms (BM25's passage length).
     term_count    int      NOT NULL,
     UNIQUE (document_id, ordinal)
 );
@@ -42,3 +40,18 @@ CREATE TABLE knowledge_chunk (
 CREATE INDEX knowledge_chunk_embedding_idx ON knowledge_chunk USING hnsw (embedding vector_cosine_ops);
 CREATE INDEX knowledge_chunk_keywords_idx ON knowledge_chunk USING gin (keywords);
 CREATE INDEX knowledge_chunk_filter_idx ON knowledge_chunk (kind, language);
+
+-- BM25 postings: one row per term and passage with the term's BM25 weight in that passage (idf left out:
+-- it is per term and applied at query time). A query reads only the strongest postings of each of its
+-- terms through the index, however many passages contain the term; scanning every passage that contains
+-- a common term cost hundreds of milliseconds at 100k passages.
+CREATE TABLE knowledge_term (
+    term      text    NOT NULL,
+    chunk_id  uuid    NOT NULL REFERENCES knowledge_chunk (id) ON DELETE CASCADE,
+    language  text    NOT NULL,
+    kind      text    NOT NULL,
+    weight    real    NOT NULL,
+    PRIMARY KEY (term, chunk_id)
+);
+CREATE INDEX knowledge_term_top_idx ON knowledge_term (term, language, weight DESC);
+CREATE INDEX knowledge_term_chunk_idx ON knowledge_term (chunk_id);

@@ -46,12 +46,15 @@ public class ChunkStore {
     public void insert(UUID documentId, DocumentKind kind, String language, List<StoredChunk> chunks) {
         String sql = """
                 INSERT INTO knowledge_chunk (id, document_id, ordinal, citation_id, heading_path, article, content,
-                                             kind, language, embedding, keywords, term_freq, term_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?::jsonb, ?)""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                                             kind, language, embedding, keywords, term_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""";
+        String postings = "INSERT INTO knowledge_term (term, chunk_id, language, kind, weight) VALUES (?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             PreparedStatement pt = c.prepareStatement(postings)) {
             for (StoredChunk stored : chunks) {
                 Chunk chunk = stored.chunk();
-                ps.setObject(1, UUID.randomUUID());
+                UUID id = UUID.randomUUID();
+                ps.setObject(1, id);
                 ps.setObject(2, documentId);
                 ps.setInt(3, chunk.ordinal());
                 ps.setString(4, stored.citationId());
@@ -62,11 +65,19 @@ public class ChunkStore {
                 ps.setString(9, language);
                 ps.setObject(10, new PGvector(stored.embedding()));
                 ps.setString(11, stored.keywords().tsvector());
-                ps.setString(12, stored.keywords().termFrequencies());
-                ps.setInt(13, stored.keywords().termCount());
+                ps.setInt(12, stored.keywords().termCount());
                 ps.addBatch();
+                for (Map.Entry<String, Double> w : stored.keywords().weights().entrySet()) {
+                    pt.setString(1, w.getKey());
+                    pt.setObject(2, id);
+                    pt.setString(3, language);
+                    pt.setString(4, kind.code());
+                    pt.setFloat(5, w.getValue().floatValue());
+                    pt.addBatch();
+                }
             }
             ps.executeBatch();
+            pt.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the passages of document " + documentId, e);
         }
@@ -104,33 +115,32 @@ public class ChunkStore {
     }
 
     /**
-     * BM25 over our own terms. The GIN index finds the passages containing any of {@code selective} terms;
-     * each is scored over all query terms: sum of idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)),
-     * with k1 = 1.2 and b = 0.75, reading tf from the passage's term_freq.
+     * BM25 from the postings: for each query term its {@code perTerm} strongest postings in the language
+     * (an index range scan), each weighed by the term's idf, summed per passage. A passage outside a term's
+     * strongest postings misses that term's contribution; with a few hundred postings per term that only
+     * happens for very common terms, whose idf is low anyway.
      */
-    public List<Candidate> bm25(List<String> terms, double[] idf, List<String> selective, double averageLength, int limit,
-                                SearchFilter filter) {
-        if (terms.isEmpty() || selective.isEmpty()) {
+    public List<Candidate> bm25(List<String> terms, double[] idf, int perTerm, int limit, SearchFilter filter) {
+        if (terms.isEmpty()) {
             return List.of();
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder score = new StringBuilder();
-        for (int i = 0; i < terms.size(); i++) {
-            if (i > 0) {
-                score.append(" + ");
-            }
-            // tf * 2.2 / (tf + norm) is 0 when tf is 0, so absent terms add nothing.
-            score.append("?::float8 * coalesce((term_freq ->> ?)::float8, 0) * 2.2 / (coalesce((term_freq ->> ?)::float8, 0) + norm)");
-            params.add(idf[i]);
-            params.add(terms.get(i));
-            params.add(terms.get(i));
+        params.add(terms.toArray(String[]::new));
+        params.add(idf);
+        StringBuilder sql = new StringBuilder("""
+                SELECT p.chunk_id, sum(q.idf * p.weight) AS score
+                FROM unnest(?::text[], ?::float8[]) AS q(term, idf)
+                CROSS JOIN LATERAL (SELECT chunk_id, weight FROM knowledge_term t WHERE t.term = q.term""");
+        filter.language().ifPresent(language -> {
+            sql.append(" AND t.language = ?");
+            params.add(language.code());
+        });
+        if (!filter.kinds().isEmpty()) {
+            sql.append(" AND t.kind = ANY (?)");
+            params.add(filter.kinds().stream().map(DocumentKind::code).toArray(String[]::new));
         }
-        StringBuilder sql = new StringBuilder("SELECT id, " + score + " AS score FROM (SELECT id, term_freq, "
-                + "1.2 * (0.25 + 0.75 * term_count / ?::float8) AS norm FROM knowledge_chunk WHERE keywords @@ CAST(? AS tsquery)");
-        params.add(Math.max(averageLength, 1.0));
-        params.add(KeywordQuery.anyOf(selective));
-        appendFilter(sql, params, filter);
-        sql.append(") m ORDER BY score DESC, id LIMIT ?");
+        sql.append(" ORDER BY t.weight DESC LIMIT ?) p GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT ?");
+        params.add(perTerm);
         params.add(limit);
         return candidates(sql.toString(), params);
     }

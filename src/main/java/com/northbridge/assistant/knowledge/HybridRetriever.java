@@ -52,7 +52,7 @@ public class HybridRetriever {
                     filter.withLanguage(Optional.of(space)));
         }
         if (mode != SearchMode.VECTOR) {
-            byKeyword = keywordSearch(query, candidates, filter);
+            byKeyword = keywordSearch(query, candidates, filter.withLanguage(Optional.of(space)));
         }
         Map<UUID, Double> similarity = new HashMap<>();
         byVector.forEach(c -> similarity.put(c.id(), c.score()));
@@ -84,25 +84,14 @@ public class HybridRetriever {
     private double minSimilarity(Language language) {
         return language == Language.ZH ? settings.minSimilarityZh() : settings.minSimilarityEn();    }
 
-    /**
-     * Terms found in more than this share of passages ("银行", "bank") select too many candidates to score
-     * quickly and say little; they still count in the score of passages selected by rarer terms. When a
-     * query has only such terms, its three rarest select.
-     */
-    private static final double SELECTIVE_SHARE = 0.1;
+    /** Postings read per query term; see {@link ChunkStore#bm25}. */
+    private static final int POSTINGS_PER_TERM = 300;
 
     private List<ChunkStore.Candidate> keywordSearch(String query, int limit, SearchFilter filter) {
         KeywordStatistics.Snapshot stats = statistics.current();
         List<String> terms = KeywordQuery.queryTerms(query).stream().filter(t -> stats.frequency(t) > 0).toList();
-        if (terms.isEmpty()) {
-            return List.of();
-        }
         double[] idf = terms.stream().mapToDouble(stats::idf).toArray();
-        List<String> selective = terms.stream().filter(t -> stats.frequency(t) <= SELECTIVE_SHARE * stats.passages()).toList();
-        if (selective.isEmpty()) {
-            selective = terms.stream().sorted(java.util.Comparator.comparingInt(stats::frequency)).limit(3).toList();
-        }
-        return chunks.bm25(terms, idf, selective, stats.averageLength(), limit, filter);
+        return chunks.bm25(terms, idf, POSTINGS_PER_TERM, limit, filter);
     }
 
     /** Each list votes weight/(k + rank) for its items; items found by both methods rise. */

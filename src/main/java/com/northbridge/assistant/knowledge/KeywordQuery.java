@@ -8,7 +8,8 @@ import java.util.Map;
 import com.northbridge.assistant.text.KeywordTokenizer;
 
 /**
- * Builds PostgreSQL tsvector and tsquery literals from our own terms. Lexemes are quoted so PostgreSQL
+ * Builds the keyword index entries of a passage from our own terms: a PostgreSQL tsvector literal and
+ * each term's BM25 weight. Lexemes are quoted so PostgreSQL
  * stores them as they are instead of running its parser (which does not segment Chinese) over them.
  */
 final class KeywordQuery {
@@ -16,8 +17,18 @@ final class KeywordQuery {
     private KeywordQuery() {
     }
 
-    /** A tsvector literal, the term frequencies as a JSON object, and their sum (BM25's document length). */
-    record Indexed(String tsvector, String termFrequencies, int termCount) {
+    /** BM25's k1 (term-frequency saturation) and b (length normalisation). */
+    static final double K1 = 1.2;
+    static final double B = 0.75;
+    /**
+     * The average passage length in terms that weights are normalised against. A constant (our corpus
+     * averages 76 terms, the STARD laws about as many) so that a weight never has to be recomputed when
+     * other passages arrive.
+     */
+    static final double AVERAGE_TERMS = 80;
+
+    /** A tsvector literal, each term's BM25 weight in the passage, and the number of terms. */
+    record Indexed(String tsvector, Map<String, Double> weights, int termCount) {
     }
 
     /** Title and heading terms get weight A, body terms the default weight D. */
@@ -32,15 +43,13 @@ final class KeywordQuery {
         }
         StringBuilder sb = new StringBuilder();
         positions.forEach((term, pos) -> sb.append(quote(term)).append(':').append(pos).append(' '));
-        StringBuilder json = new StringBuilder("{");
+        int length = position - 1;
+        Map<String, Double> weights = new LinkedHashMap<>();
         positions.forEach((term, pos) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append('"').append(term.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":")
-                    .append(pos.chars().filter(ch -> ch == ',').count() + 1);
+            long tf = pos.chars().filter(ch -> ch == ',').count() + 1;
+            weights.put(term, tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / AVERAGE_TERMS)));
         });
-        return new Indexed(sb.toString().strip(), json.append('}').toString(), position - 1);
+        return new Indexed(sb.toString().strip(), weights, length);
     }
 
     /** The distinct terms of a query, in order. */
@@ -48,10 +57,6 @@ final class KeywordQuery {
         return List.copyOf(new LinkedHashSet<>(KeywordTokenizer.terms(query)));
     }
 
-    /** Any of the terms may match (OR). Empty when there is no term. */
-    static String anyOf(java.util.Collection<String> terms) {
-        return String.join(" | ", terms.stream().map(KeywordQuery::quote).toList());
-    }
 
     private static void append(Map<String, StringBuilder> positions, String term, int position, String weight) {
         StringBuilder pos = positions.computeIfAbsent(term, t -> new StringBuilder());

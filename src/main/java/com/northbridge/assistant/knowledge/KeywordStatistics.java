@@ -12,15 +12,14 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Corpus statistics for BM25: how many passages contain each term, the number of passages and their
- * average length. Read from the tsvectors in one pass and cached until ingestion changes the corpus, so a
+ * Corpus statistics for BM25: how many passages contain each term, and the number of passages. Read from the tsvectors in one pass and cached until ingestion changes the corpus, so a
  * search pays nothing for them.
  */
 @ApplicationScoped
 public class KeywordStatistics {
 
     /** One consistent view of the corpus. */
-    public record Snapshot(long passages, double averageLength, Map<String, Integer> documentFrequency) {
+    public record Snapshot(long passages, Map<String, Integer> documentFrequency) {
 
         /** BM25's idf: rare terms weigh more; never negative. */
         double idf(String term) {
@@ -62,11 +61,9 @@ public class KeywordStatistics {
     private Snapshot load() {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             long passages;
-            double average;
-            try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(avg(term_count), 0) FROM knowledge_chunk")) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM knowledge_chunk")) {
                 rs.next();
                 passages = rs.getLong(1);
-                average = rs.getDouble(2);
             }
             Map<String, Integer> df = new HashMap<>();
             if (passages > 0) {
@@ -76,7 +73,7 @@ public class KeywordStatistics {
                     }
                 }
             }
-            return new Snapshot(passages, average, df);
+            return new Snapshot(passages, df);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read keyword statistics", e);
         }

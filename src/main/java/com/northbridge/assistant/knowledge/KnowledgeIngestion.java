@@ -44,7 +44,7 @@ public class KnowledgeIngestion {
      * Version of how passages are made (parsing, chunking, keyword terms). Raise it whenever one of them
      * changes: every document is then re-ingested once, although its file is unchanged.
      */
-    static final String PIPELINE_VERSION = "5";
+    static final String PIPELINE_VERSION = "6";
 
     /** Uploaded documents live under this prefix; a folder scan never removes them. */
     public static final String UPLOAD_PREFIX = "uploads/";
@@ -64,12 +64,20 @@ public class KnowledgeIngestion {
         this.statistics = statistics;
     }
 
-    /** Time spent per stage, added up over the files of one call. */
-    public static final class Timings {
-        long parse;
-        long embed;
-        long write;
-        int embedded;
+    private enum Step { PARSE, EMBED, WRITE }
+
+    /** Time spent per step, added up over the files of one call (steps of a scan overlap in time). */
+    static final class Timings {
+        private final java.util.concurrent.atomic.AtomicLongArray nanos = new java.util.concurrent.atomic.AtomicLongArray(3);
+        final java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+
+        void add(Step step, long elapsed) {
+            nanos.addAndGet(step.ordinal(), elapsed);
+        }
+
+        long millis(Step step) {
+            return nanos.get(step.ordinal()) / 1_000_000;
+        }
     }
 
     public IngestionOutcome ingest(String sourcePath, DocumentKind kind, byte[] content) {
@@ -77,42 +85,78 @@ public class KnowledgeIngestion {
     }
 
     IngestionOutcome ingest(String sourcePath, DocumentKind kind, byte[] content, Timings timings) {
+        Stage prepared = prepare(sourcePath, kind, content, timings);
+        if (prepared.outcome() != null) {
+            return prepared.outcome();
+        }
+        try {
+            return store(prepared, embed(prepared, timings), timings);
+        } catch (DocumentRejected e) {
+            return rejected(sourcePath, e);
+        }
+    }
+
+    /** A file on its way in: either already decided (unchanged, rejected) or parsed and cut, ready to embed. */
+    private record Stage(String sourcePath, DocumentKind kind, byte[] content, String sha, boolean replacing,
+                         ParsedDocument parsed, List<Chunk> pieces, IngestionOutcome outcome) {
+    }
+
+    private Stage prepare(String sourcePath, DocumentKind kind, byte[] content, Timings timings) {
         String sha = sha256(content);
         Optional<KnowledgeDocument> existing = QuarkusTransaction.requiringNew()
                 .call(() -> KnowledgeDocument.findBySourcePath(sourcePath));
         if (existing.isPresent() && existing.get().contentSha256.equals(sha) && existing.get().kind.equals(kind.code())
                 && existing.get().pipeline.equals(pipeline())) {
-            return new Unchanged(sourcePath, DocumentView.of(existing.get(), -1));
+            return decided(new Unchanged(sourcePath, DocumentView.of(existing.get(), -1)));
         }
+        long start = System.nanoTime();
         try {
-            long start = System.nanoTime();
             ParsedDocument parsed = parser.parse(content, fileTitle(sourcePath));
             List<Chunk> pieces = chunker.chunk(parsed);
             if (pieces.isEmpty()) {
                 throw new DocumentRejected(Reason.EMPTY, "The file has no text that could be cut into passages.");
             }
-            long parsedAt = System.nanoTime();
-            List<float[]> vectors = embed(parsed, pieces);
-            long embeddedAt = System.nanoTime();
-            List<ChunkStore.StoredChunk> stored = new ArrayList<>();
-            Set<String> citationIds = new HashSet<>();
-            for (int i = 0; i < pieces.size(); i++) {
-                Chunk chunk = pieces.get(i);
-                String citationId = citationId(sourcePath, chunk, citationIds);
-                stored.add(new ChunkStore.StoredChunk(chunk, citationId, vectors.get(i),
-                        KeywordQuery.tsvector(parsed.title(), chunk.headingPath(), chunk.text())));
-            }
-            KnowledgeDocument document = QuarkusTransaction.requiringNew().call(() -> write(sourcePath, kind, content, sha, parsed, stored));
-            statistics.invalidate();
-            long writtenAt = System.nanoTime();
-            timings.parse += (parsedAt - start) / 1_000_000;
-            timings.embed += (embeddedAt - parsedAt) / 1_000_000;
-            timings.write += (writtenAt - embeddedAt) / 1_000_000;
-            timings.embedded += pieces.size();
-            return new Ingested(sourcePath, DocumentView.of(document, pieces.size()), pieces.size(), existing.isPresent());
+            return new Stage(sourcePath, kind, content, sha, existing.isPresent(), parsed, pieces, null);
         } catch (DocumentRejected e) {
-            LOG.warnf("Rejected %s: %s", sourcePath, e.getMessage());
-            return new Rejected(sourcePath, e.reason(), e.getMessage());
+            return decided(rejected(sourcePath, e));
+        } finally {
+            timings.add(Step.PARSE, System.nanoTime() - start);
+        }
+    }
+
+    private static Stage decided(IngestionOutcome outcome) {
+        return new Stage(outcome.sourcePath(), null, null, null, false, null, null, outcome);
+    }
+
+    private static Rejected rejected(String sourcePath, DocumentRejected e) {
+        LOG.warnf("Rejected %s: %s", sourcePath, e.getMessage());
+        return new Rejected(sourcePath, e.reason(), e.getMessage());
+    }
+
+    private IngestionOutcome store(Stage stage, List<float[]> vectors, Timings timings) {
+        long start = System.nanoTime();
+        List<ChunkStore.StoredChunk> stored = new ArrayList<>();
+        Set<String> citationIds = new HashSet<>();
+        for (int i = 0; i < stage.pieces().size(); i++) {
+            Chunk chunk = stage.pieces().get(i);
+            stored.add(new ChunkStore.StoredChunk(chunk, citationId(stage.sourcePath(), chunk, citationIds), vectors.get(i),
+                    KeywordQuery.tsvector(stage.parsed().title(), chunk.headingPath(), chunk.text())));
+        }
+        KnowledgeDocument document = QuarkusTransaction.requiringNew().call(() ->
+                write(stage.sourcePath(), stage.kind(), stage.content(), stage.sha(), stage.parsed(), stored));
+        statistics.invalidate();
+        timings.add(Step.WRITE, System.nanoTime() - start);
+        return new Ingested(stage.sourcePath(), DocumentView.of(document, stored.size()), stored.size(), stage.replacing());
+    }
+
+    private List<float[]> embed(Stage stage, Timings timings) throws DocumentRejected {
+        long start = System.nanoTime();
+        try {
+            List<float[]> vectors = embed(stage.parsed(), stage.pieces());
+            timings.embedded.addAndGet(stage.pieces().size());
+            return vectors;
+        } finally {
+            timings.add(Step.EMBED, System.nanoTime() - start);
         }
     }
 
@@ -178,34 +222,66 @@ public class KnowledgeIngestion {
         List<Rejected> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int unchanged = 0;
-        for (Path file : files(folder)) {
-            String relative = folder.relativize(file).toString().replace('\\', '/');
-            String sourcePath = prefix + relative;
-            seen.add(sourcePath);
-            Optional<DocumentKind> kind = DocumentKind.fromCode(relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "");
-            if (kind.isEmpty()) {
-                rejected.add(new Rejected(sourcePath, Reason.UNKNOWN_KIND,
-                        "Put the file in a folder named products, regulations or faq so its kind is known."));
-                continue;
+        // Three overlapping steps: the next files are parsed and the previous ones written while the
+        // current one is embedded, so the embedding model (the slowest step) is rarely kept waiting.
+        java.util.concurrent.ExecutorService parsing = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService writing = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            List<java.util.concurrent.Future<Stage>> prepared = new ArrayList<>();
+            for (Path file : files(folder)) {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                String sourcePath = prefix + relative;
+                seen.add(sourcePath);
+                Optional<DocumentKind> kind = DocumentKind.fromCode(relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "");
+                prepared.add(parsing.submit(() -> {
+                    if (kind.isEmpty()) {
+                        return decided(new Rejected(sourcePath, Reason.UNKNOWN_KIND,
+                                "Put the file in a folder named products, regulations or faq so its kind is known."));
+                    }
+                    try {
+                        return prepare(sourcePath, kind.get(), Files.readAllBytes(file), timings);
+                    } catch (IOException e) {
+                        return decided(new Rejected(sourcePath, Reason.CORRUPT, "The file could not be read: " + e.getMessage()));
+                    }
+                }));
             }
-            IngestionOutcome outcome;
-            try {
-                outcome = ingest(sourcePath, kind.get(), Files.readAllBytes(file), timings);
-            } catch (IOException e) {
-                outcome = new Rejected(sourcePath, Reason.CORRUPT, "The file could not be read: " + e.getMessage());
+            List<java.util.concurrent.Future<IngestionOutcome>> outcomes = new ArrayList<>();
+            for (java.util.concurrent.Future<Stage> future : prepared) {
+                Stage stage = future.get();
+                if (stage.outcome() != null) {
+                    outcomes.add(java.util.concurrent.CompletableFuture.completedFuture(stage.outcome()));
+                    continue;
+                }
+                try {
+                    List<float[]> vectors = embed(stage, timings);
+                    outcomes.add(writing.submit(() -> store(stage, vectors, timings)));
+                } catch (DocumentRejected e) {
+                    outcomes.add(java.util.concurrent.CompletableFuture.completedFuture(rejected(stage.sourcePath(), e)));
+                }
             }
-            // Java 17 has no pattern switch; the three outcomes are all handled here.
-            if (outcome instanceof Ingested i) {
-                ingested.add(i.sourcePath());
-            } else if (outcome instanceof Rejected r) {
-                rejected.add(r);
-            } else if (outcome instanceof Unchanged) {
-                unchanged++;
+            for (java.util.concurrent.Future<IngestionOutcome> future : outcomes) {
+                // Java 17 has no pattern switch; the three outcomes are all handled here.
+                IngestionOutcome outcome = future.get();
+                if (outcome instanceof Ingested i) {
+                    ingested.add(i.sourcePath());
+                } else if (outcome instanceof Rejected r) {
+                    rejected.add(r);
+                } else if (outcome instanceof Unchanged) {
+                    unchanged++;
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Knowledge scan interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Knowledge scan failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            parsing.shutdownNow();
+            writing.shutdownNow();
         }
         List<String> removed = removeMissing ? removeMissing(prefix, seen) : List.of();
-        ScanSummary summary = new ScanSummary(ingested, unchanged, removed, rejected, timings.embedded,
-                timings.parse, timings.embed, timings.write, (System.nanoTime() - start) / 1_000_000);
+        ScanSummary summary = new ScanSummary(ingested, unchanged, removed, rejected, timings.embedded.get(),
+                timings.millis(Step.PARSE), timings.millis(Step.EMBED), timings.millis(Step.WRITE), (System.nanoTime() - start) / 1_000_000);
         LOG.info(summary.describe());
         return summary;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The result of ingesting a folder: what was (re)ingested, left alone, removed and rejected, and where
- * the time went (milliseconds), so a slow start-up or a bad file is easy to explain.
+ * the time went (milliseconds per step; a scan overlaps its steps, so they add up to more than the total).
  */
 public record ScanSummary(List<String> ingested, int unchanged, List<String> removed,
                           List<IngestionOutcome.Rejected> rejected, int chunksEmbedded,
@@ -13,7 +13,7 @@ public record ScanSummary(List<String> ingested, int unchanged, List<String> rem
     public String describe() {
         StringBuilder sb = new StringBuilder(String.format(
                 "knowledge scan: %d ingested, %d unchanged, %d removed, %d rejected; %d passages embedded in %d ms "
-                        + "(parse %d ms, embed %d ms, write %d ms)",
+                        + "(time in each step, overlapping: parse %d ms, embed %d ms, write %d ms)",
                 ingested.size(), unchanged, removed.size(), rejected.size(), chunksEmbedded, totalMillis,
                 parseMillis, embedMillis, writeMillis));
         for (IngestionOutcome.Rejected r : rejected) {
