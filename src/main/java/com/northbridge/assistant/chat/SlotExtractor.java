@@ -1,0 +1,174 @@
+package com.northbridge.assistant.chat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the slots of an account action in Chinese or English: amounts ("5000元", "¥5,000", "5k", "五千块",
+ * "1.5万", "USD 200"), the payee ("to Li Lei", "给李雷"), an account suffix ("尾号1234", "ending 1234") and
+ * dates ("tomorrow", "明天", "2026-12-01", "12月1日"). Deterministic: the same text always gives the same
+ * slots, relative dates counted from the given day.
+ */
+public final class SlotExtractor {
+
+    private static final String CN_NUM = "[零〇一二两三四五六七八九十百千万亿]+";
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile(
+            "(?i)(¥|￥|rmb|cny|usd|us\\$|\\$|hkd|eur|€|gbp|£)\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*([kK万]|千)?");
+    private static final Pattern DIGITS_AFTER = Pattern.compile(
+            "(?i)(\\d[\\d,]*(?:\\.\\d+)?)\\s*(k|千|万|w)?\\s*(元|块钱|块|人民币|rmb|cny|yuan|usd|dollars?|美元|美金|港币|hkd|欧元|eur|euros?)?(?![\\d%])");
+    private static final Pattern CHINESE_AMOUNT = Pattern.compile("(" + CN_NUM + ")\\s*(元|块钱|块|美元|美金)");
+    /** Without a currency word a Chinese numeral is an amount only when it has a unit of hundreds or more. */
+    private static final Pattern CHINESE_BARE_AMOUNT = Pattern.compile("(?<![\\d.])([零〇一二两三四五六七八九十]+[百千万亿]" + CN_NUM.replace("+", "*") + ")");
+    private static final Pattern ACCOUNT_SUFFIX = Pattern.compile(
+            "(?i)(?:尾号|末四位|后四位|ending(?:\\s+in)?|last\\s+(?:four|4)(?:\\s+digits)?(?:\\s+are)?)\\s*[:：]?\\s*(\\d{4})");
+    private static final Pattern PAYEE_EN = Pattern.compile(
+            "\\b(?i:to|for|pay)\\s+((?i:my\\s+)?(?:[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|(?i:landlord|mother|mom|mum|father|dad|son|daughter|wife|husband|brother|sister|friend)))\\b");
+    private static final Pattern PAYEE_ZH = Pattern.compile("(?:转给|打给|汇给|转账给|付给|给|收款人(?:是|为)?[:：]?)\\s*(我(?:妈|爸|妈妈|爸爸|儿子|女儿|老婆|老公|朋友|哥哥|姐姐|弟弟|妹妹|房东)|[\\p{IsHan}]{2,4}?)(?=转|打|汇|付|\\d|" + CN_NUM + "|[，。,.!！?？ ]|$)");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern ZH_DATE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})[日号]");
+
+    private SlotExtractor() {
+    }
+
+    public static Slots extract(String text, LocalDate today) {
+        return new Slots(amount(text), payee(text), accountSuffix(text), date(text, today));
+    }
+
+    static Optional<Amount> amount(String text) {
+        String withoutSuffixes = ACCOUNT_SUFFIX.matcher(text).replaceAll(" ");
+        withoutSuffixes = ISO_DATE.matcher(withoutSuffixes).replaceAll(" ");
+        withoutSuffixes = ZH_DATE.matcher(withoutSuffixes).replaceAll(" ");
+        Matcher m = CURRENCY_BEFORE.matcher(withoutSuffixes);
+        if (m.find()) {
+            return Optional.of(new Amount(scaled(number(m.group(2)), m.group(3)), currency(m.group(1))));
+        }
+        m = CHINESE_AMOUNT.matcher(withoutSuffixes);
+        if (m.find()) {
+            Optional<BigDecimal> value = ChineseNumber.parse(m.group(1));
+            if (value.isPresent()) {
+                return Optional.of(new Amount(value.get(), currency(m.group(2))));
+            }
+        }
+        m = CHINESE_BARE_AMOUNT.matcher(withoutSuffixes);
+        if (m.find()) {
+            Optional<BigDecimal> value = ChineseNumber.parse(m.group(1));
+            if (value.isPresent()) {
+                return Optional.of(new Amount(value.get(), "CNY"));
+            }
+        }
+        m = DIGITS_AFTER.matcher(withoutSuffixes);
+        while (m.find()) {
+            boolean marked = m.group(2) != null || m.group(3) != null;
+            BigDecimal value = scaled(number(m.group(1)), m.group(2));
+            // A bare number counts as an amount only when it is plausibly one (not "2 hours", not a year).
+            if (marked || value.compareTo(BigDecimal.valueOf(10)) >= 0 && !looksLikeTime(withoutSuffixes, m.end())) {
+                return Optional.of(new Amount(value, m.group(3) == null ? "CNY" : currency(m.group(3))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean looksLikeTime(String text, int end) {
+        String rest = text.substring(end).stripLeading().toLowerCase(Locale.ROOT);
+        return rest.startsWith("hour") || rest.startsWith("day") || rest.startsWith("minute") || rest.startsWith("个月")
+                || rest.startsWith("小时") || rest.startsWith("天") || rest.startsWith("分钟") || rest.startsWith("年")
+                || rest.startsWith("月") || rest.startsWith("岁") || rest.startsWith("year") || rest.startsWith("month")
+                || rest.startsWith("%") || rest.startsWith("次") || rest.startsWith("times");
+    }
+
+    private static BigDecimal number(String digits) {
+        return new BigDecimal(digits.replace(",", ""));
+    }
+
+    private static BigDecimal scaled(BigDecimal value, String unit) {
+        if (unit == null) {
+            return value;
+        }
+        return switch (unit.toLowerCase(Locale.ROOT)) {
+            case "k", "千" -> value.multiply(BigDecimal.valueOf(1_000));
+            case "万", "w" -> value.multiply(BigDecimal.valueOf(10_000));
+            default -> value;
+        };
+    }
+
+    private static String currency(String marker) {
+        return switch (marker.toLowerCase(Locale.ROOT)) {
+            case "usd", "us$", "$", "dollar", "dollars", "美元", "美金" -> "USD";
+            case "hkd", "港币" -> "HKD";
+            case "eur", "€", "euro", "euros", "欧元" -> "EUR";
+            case "gbp", "£" -> "GBP";
+            default -> "CNY";
+        };
+    }
+
+    static Optional<String> payee(String text) {
+        Matcher zh = PAYEE_ZH.matcher(text);
+        if (zh.find()) {
+            return Optional.of(zh.group(1));
+        }
+        Matcher en = PAYEE_EN.matcher(text);
+        while (en.find()) {
+            String name = en.group(1).strip();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.equals("me") && !lower.startsWith("the ") && !lower.matches("(my\\s+)?(account|card|phone)")) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> accountSuffix(String text) {
+        Matcher m = ACCOUNT_SUFFIX.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static Optional<LocalDate> date(String text, LocalDate today) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("day after tomorrow") || text.contains("后天")) {
+            return Optional.of(today.plusDays(2));
+        }
+        if (lower.contains("tomorrow") || text.contains("明天")) {
+            return Optional.of(today.plusDays(1));
+        }
+        if (lower.contains("yesterday") || text.contains("昨天")) {
+            return Optional.of(today.minusDays(1));
+        }
+        if (lower.matches(".*\\btoday\\b.*") || text.contains("今天")) {
+            return Optional.of(today);
+        }
+        Matcher iso = ISO_DATE.matcher(text);
+        if (iso.find()) {
+            return safeDate(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+        }
+        Matcher zh = ZH_DATE.matcher(text);
+        if (zh.find()) {
+            int month = Integer.parseInt(zh.group(2));
+            int day = Integer.parseInt(zh.group(3));
+            if (zh.group(1) != null) {
+                return safeDate(Integer.parseInt(zh.group(1)), month, day);
+            }
+            try {
+                // A month and day without a year means the next such day.
+                MonthDay md = MonthDay.of(month, day);
+                LocalDate candidate = md.atYear(today.getYear());
+                return Optional.of(candidate.isBefore(today) ? md.atYear(today.getYear() + 1) : candidate);
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LocalDate> safeDate(int year, int month, int day) {
+        try {
+            return Optional.of(LocalDate.of(year, month, day));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}
