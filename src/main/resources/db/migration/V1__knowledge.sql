@@ -37,7 +37,10 @@ CREATE TABLE knowledge_chunk (
     UNIQUE (document_id, ordinal)
 );
 
-CREATE INDEX knowledge_chunk_embedding_idx ON knowledge_chunk USING hnsw (embedding vector_cosine_ops);
+-- One HNSW graph per language: each language has its own embedding model, so vectors of different
+-- languages are never compared, and a filtered search needs no post-filtering (recall stays high).
+CREATE INDEX knowledge_chunk_embedding_zh_idx ON knowledge_chunk USING hnsw (embedding vector_cosine_ops) WHERE language = 'zh';
+CREATE INDEX knowledge_chunk_embedding_en_idx ON knowledge_chunk USING hnsw (embedding vector_cosine_ops) WHERE language = 'en';
 CREATE INDEX knowledge_chunk_keywords_idx ON knowledge_chunk USING gin (keywords);
 CREATE INDEX knowledge_chunk_filter_idx ON knowledge_chunk (kind, language);
 

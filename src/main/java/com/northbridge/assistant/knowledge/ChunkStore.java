@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.northbridge.assistant.text.Language;
 import com.pgvector.PGvector;
 
 /**
@@ -87,14 +88,22 @@ public class ChunkStore {
         update("DELETE FROM knowledge_chunk WHERE document_id = ?", documentId);
     }
 
-    /** Nearest passages by cosine distance, through the HNSW index (iterative scan keeps filtered results full). */
-    public List<Candidate> nearest(float[] query, int limit, SearchFilter filter) {
+    /**
+     * Nearest passages of one language by cosine distance, through that language's HNSW index. The language
+     * is written into the SQL (it is one of two enum values): a partial index is only chosen when the
+     * planner sees the literal, and a generic plan with a parameter would fall back to a full scan.
+     */
+    public List<Candidate> nearest(float[] query, int limit, Language language, java.util.Set<DocumentKind> kinds) {
         StringBuilder sql = new StringBuilder("""
                 WITH nearest AS MATERIALIZED (
-                    SELECT id, embedding <=> ? AS distance FROM knowledge_chunk WHERE true""");
+                    SELECT id, embedding <=> ? AS distance FROM knowledge_chunk WHERE language = '""");
+        sql.append(language == Language.ZH ? "zh" : "en").append('\'');
         List<Object> params = new ArrayList<>();
         params.add(new PGvector(query));
-        appendFilter(sql, params, filter);
+        if (!kinds.isEmpty()) {
+            sql.append(" AND kind = ANY (?)");
+            params.add(kinds.stream().map(DocumentKind::code).toArray(String[]::new));
+        }
         sql.append(" ORDER BY embedding <=> ? LIMIT ?) SELECT id, 1 - distance FROM nearest ORDER BY distance");
         params.add(new PGvector(query));
         params.add(limit);

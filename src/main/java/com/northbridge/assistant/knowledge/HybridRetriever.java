@@ -49,7 +49,7 @@ public class HybridRetriever {
         Language space = filter.language().orElseGet(() -> Language.detect(query));
         if (mode != SearchMode.KEYWORD) {
             byVector = chunks.nearest(queryVector == null ? embeddings.query(space, query) : queryVector, candidates,
-                    filter.withLanguage(Optional.of(space)));
+                    space, filter.kinds());
         }
         if (mode != SearchMode.VECTOR) {
             byKeyword = keywordSearch(query, candidates, filter.withLanguage(Optional.of(space)));
