@@ -37,6 +37,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json);
+            }
+        }
         String message = switch (status) {
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept that HTTP method.";

@@ -19,6 +19,13 @@ import com.northbridge.assistant.text.Language;
 public final class ExtractiveAnswerer {
 
     private static final int MAX_SENTENCES = 3;
+    /**
+     * Share of the question's terms the chosen sentences must contain together. Below it the sentences are
+     * only near the topic ("safe deposit box" meets "deposit insurance"), and not answering is safer.
+     * Chinese questions carry many bigrams that span two words ("人当", "能转"), so their share is lower.
+     */
+    static final double MIN_COVERAGE_EN = 0.5;
+    static final double MIN_COVERAGE_ZH = 0.25;
 
     private ExtractiveAnswerer() {
     }
@@ -57,6 +64,12 @@ public final class ExtractiveAnswerer {
                 .limit(MAX_SENTENCES)
                 .sorted(Comparator.comparingInt(Candidate::sourceRank).thenComparingInt(Candidate::position))
                 .toList();
+        Set<String> covered = new HashSet<>();
+        chosen.forEach(c -> covered.addAll(KeywordTokenizer.terms(c.sentence())));
+        double minimum = language == Language.ZH ? MIN_COVERAGE_ZH : MIN_COVERAGE_EN;
+        if (asked.stream().filter(covered::contains).count() < minimum * asked.size()) {
+            return Optional.empty();
+        }
         StringBuilder answer = new StringBuilder();
         for (Candidate c : chosen) {
             if (!answer.isEmpty()) {

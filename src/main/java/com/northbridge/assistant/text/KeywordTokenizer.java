@@ -17,14 +17,15 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Turns text into the terms of our keyword index. PostgreSQL's parsers do not segment Chinese, so the
  * application does it: Han runs become overlapping character bigrams (a lone character stays a unigram),
- * other text becomes lower-cased, stemmed words without English stop words. Amounts are normalised so
+ * other text becomes lower-cased words without English stop words, reduced by KStem ("added" and
+ * "add" meet; Porter would make them "ad" and "add"). Amounts are normalised so
  * "50,000", "50000", "50k" and "5万" meet.
  */
 public final class KeywordTokenizer {
@@ -41,7 +42,8 @@ public final class KeywordTokenizer {
         stop.addAll(List.of("i", "me", "my", "you", "your", "we", "our", "can", "could", "do", "does", "did",
                 "how", "what", "when", "where", "which", "who", "why", "would", "should", "will", "am", "has",
                 "have", "had", "get", "got", "want", "need", "please", "hi", "hello", "so", "just", "any",
-                "about", "from", "up", "out", "its", "im", "dont", "cant", "us",
+                "about", "from", "up", "out", "its", "im", "dont", "cant", "us", "much", "many", "just", "really",
+                "also", "still", "ok", "okay", "thanks", "thank",
                 // Chinese function bigrams: "怎么", "我的", "可以", "请问" appear in every question.
                 "怎么", "么办", "我的", "可以", "请问", "什么", "如果", "一下", "你们", "我们", "是不", "不是",
                 "的话", "一个", "这个", "那个", "现在", "为什", "么我", "我想", "想要", "能不", "不能", "我要", "吗",
@@ -58,7 +60,7 @@ public final class KeywordTokenizer {
             stream = new CJKBigramFilter(stream);
             stream = new FunctionCharacterFilter(stream);
             stream = new StopFilter(stream, STOP_WORDS);
-            stream = new PorterStemFilter(stream);
+            stream = new KStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
     };

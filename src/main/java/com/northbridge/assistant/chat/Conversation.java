@@ -1,0 +1,44 @@
+package com.northbridge.assistant.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A conversation between one customer and the assistant, and whether a person has taken it over. */
+@Entity
+@Table(name = "conversation")
+public class Conversation extends PanacheEntityBase {
+
+    public static final String ACTIVE = "active";
+    public static final String HANDED_OFF = "handed_off";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id")
+    public String customerId;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "failed_answers", nullable = false)
+    public int failedAnswers;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,77 @@
+package com.northbridge.assistant.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One message of a conversation. An assistant message also records what it rests on (citations) and what
+ * made it (model, prompt versions, tokens, latency), so any answer can be explained later.
+ */
+@Entity
+@Table(name = "chat_message")
+public class ConversationMessage extends PanacheEntityBase {
+
+    public static final String CUSTOMER = "customer";
+    public static final String ASSISTANT = "assistant";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "conversation_id", nullable = false)
+    public UUID conversationId;
+
+    @Column(nullable = false)
+    public int seq;
+
+    @Column(nullable = false)
+    public String role;
+
+    @Column(nullable = false)
+    public String content;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public String intent;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Citation> citations;
+
+    public String model;
+
+    public String prompts;
+
+    @Column(name = "input_tokens")
+    public Integer inputTokens;
+
+    @Column(name = "output_tokens")
+    public Integer outputTokens;
+
+    @Column(name = "latency_ms")
+    public Integer latencyMs;
+
+    public static List<ConversationMessage> of(UUID conversationId) {
+        return list("conversationId = ?1 order by seq", conversationId);
+    }
+
+    public static int nextSeq(UUID conversationId) {
+        Integer max = getEntityManager().createQuery(
+                "select max(m.seq) from ConversationMessage m where m.conversationId = :id", Integer.class)
+                .setParameter("id", conversationId).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+}

@@ -1,0 +1,220 @@
+package com.northbridge.assistant.chat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.northbridge.assistant.api.ApiException;
+import com.northbridge.assistant.knowledge.HybridRetriever;
+import com.northbridge.assistant.knowledge.SearchFilter;
+import com.northbridge.assistant.knowledge.SearchHit;
+import com.northbridge.assistant.knowledge.SearchResult;
+import com.northbridge.assistant.text.Language;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * One customer turn, step by step: store the message (before anything can fail), hand over to a person
+ * when asked, retrieve evidence, build the prompt from prompts/, call the model, keep only citations of
+ * passages that were really given, store the answer with what made it. Tools and the risk gate plug in
+ * between the model call and the stored answer.
+ */
+@ApplicationScoped
+public class TurnLoop {
+
+    private static final Pattern CITED = Pattern.compile("\\[(K[0-9a-z]{6,40})]");
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_-]{1,19}");
+    /** A short follow-up ("and for a foreign account?") is searched together with the previous question. */
+    private static final int FOLLOW_UP_LENGTH = 24;
+
+    private final ChatModel model;
+    private final PromptLibrary prompts;
+    private final HybridRetriever retriever;
+    private final AssistantConfig config;
+
+    public TurnLoop(ChatModel model, PromptLibrary prompts, HybridRetriever retriever, AssistantConfig config) {
+        this.model = model;
+        this.prompts = prompts;
+        this.retriever = retriever;
+        this.config = config;
+    }
+
+    public ChatReply turn(ChatRequestBody request) {
+        String message = validate(request);
+        Language language = Language.detect(message);
+        String channel = request.channel() == null || request.channel().isBlank() ? "app" : request.channel().strip();
+        Conversation conversation = QuarkusTransaction.requiringNew().call(() -> storeCustomerMessage(request, channel, message, language));
+
+        Intent intent = IntentClassifier.classify(message);
+        if (intent == Intent.HANDOFF) {
+            return answer(conversation.id, language, intent, prompts.get("handoff").in(language), List.of(), null, true, null,
+                    List.of(prompts.get("handoff").reference()), 0);
+        }
+
+        List<ConversationMessage> history = QuarkusTransaction.requiringNew().call(() -> ConversationMessage.of(conversation.id));
+        SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(language));
+        List<SearchHit> hits = evidence.relevant() ? evidence.hits() : List.of();
+        List<Source> sources = hits.stream().map(h -> new Source(h.citationId(), h.citation(), h.text())).toList();
+
+        Prompt system = prompts.get("system");
+        Prompt user = prompts.get("answer-with-sources");
+        ChatRequest chat = ChatRequest.builder().messages(
+                SystemMessage.from(system.render(Map.of("language", language == Language.ZH ? "Chinese" : "English"))),
+                UserMessage.from(user.render(Map.of(
+                        "sources", SourcesBlock.render(sources),
+                        "history", historyText(history),
+                        "question", message))))
+                .build();
+        long start = System.nanoTime();
+        ChatResponse response = model.chat(chat);
+        int latency = (int) ((System.nanoTime() - start) / 1_000_000);
+
+        String text = response.aiMessage().text();
+        List<Citation> citations = citations(text, hits);
+        boolean noEvidence = citations.isEmpty() && (intent == Intent.PRODUCT_QUESTION);
+        return answer(conversation.id, language, intent, text, citations, response, false, noEvidence ? Boolean.TRUE : Boolean.FALSE,
+                List.of(system.reference(), user.reference()), latency);
+    }
+
+    private ChatReply answer(UUID conversationId, Language language, Intent intent, String text, List<Citation> citations,
+                             ChatResponse response, boolean handOff, Boolean failed, List<String> promptRefs, int latency) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Conversation conversation = Conversation.findById(conversationId);
+            boolean handedOff = handOff;
+            String answer = text;
+            if (failed != null) {
+                conversation.failedAnswers = failed ? conversation.failedAnswers + 1 : 0;
+                if (conversation.failedAnswers >= config.failedAnswersBeforeHandoff()) {
+                    // Repeated answers without evidence: a person takes over rather than a third "I don't know".
+                    handedOff = true;
+                    answer = text + "\n\n" + prompts.get("handoff").in(language);
+                }
+            }
+            if (handedOff) {
+                conversation.state = Conversation.HANDED_OFF;
+            }
+            conversation.updatedAt = Instant.now();
+            ConversationMessage m = new ConversationMessage();
+            m.id = UUID.randomUUID();
+            m.conversationId = conversationId;
+            m.seq = ConversationMessage.nextSeq(conversationId);
+            m.role = ConversationMessage.ASSISTANT;
+            m.content = answer;
+            m.language = language.code();
+            m.createdAt = Instant.now();
+            m.intent = intent.name().toLowerCase();
+            m.citations = citations;
+            m.model = response == null ? null : response.modelName();
+            m.prompts = String.join(",", promptRefs);
+            if (response != null && response.tokenUsage() != null) {
+                m.inputTokens = response.tokenUsage().inputTokenCount();
+                m.outputTokens = response.tokenUsage().outputTokenCount();
+            }
+            m.latencyMs = latency;
+            m.persist();
+            return new ChatReply(conversationId, m.id, answer, language.code(), citations, m.intent,
+                    Conversation.HANDED_OFF.equals(conversation.state), m.model);
+        });
+    }
+
+    private String validate(ChatRequestBody request) {
+        if (request == null) {
+            throw ApiException.badRequest("message", "Send a JSON body with the message.");
+        }
+        String message = request.message() == null ? "" : request.message().strip();
+        if (message.isEmpty()) {
+            throw ApiException.badRequest("message", "The message is empty.");
+        }
+        if (message.length() > config.maxMessageLength()) {
+            throw ApiException.badRequest("message", "The message is longer than " + config.maxMessageLength() + " characters.");
+        }
+        if (request.channel() != null && !request.channel().isBlank() && !CHANNEL.matcher(request.channel().strip()).matches()) {
+            throw ApiException.badRequest("channel", "channel is a short lower-case name such as app or web.");
+        }
+        return message;
+    }
+
+    private Conversation storeCustomerMessage(ChatRequestBody request, String channel, String message, Language language) {
+        Conversation conversation;
+        if (request.conversationId() != null) {
+            conversation = Conversation.findById(request.conversationId());
+            if (conversation == null) {
+                throw ApiException.notFound("conversation", "There is no conversation " + request.conversationId() + "; leave conversationId out to start one.");
+            }
+        } else {
+            conversation = new Conversation();
+            conversation.id = UUID.randomUUID();
+            conversation.customerId = request.customerId();
+            conversation.channel = channel;
+            conversation.state = Conversation.ACTIVE;
+            conversation.createdAt = Instant.now();
+        }
+        conversation.language = language.code();
+        conversation.updatedAt = Instant.now();
+        conversation.persist();
+        ConversationMessage m = new ConversationMessage();
+        m.id = UUID.randomUUID();
+        m.conversationId = conversation.id;
+        m.seq = ConversationMessage.nextSeq(conversation.id);
+        m.role = ConversationMessage.CUSTOMER;
+        m.content = message;
+        m.language = language.code();
+        m.createdAt = Instant.now();
+        m.persist();
+        return conversation;
+    }
+
+    private static String searchQuery(String message, List<ConversationMessage> history) {
+        if (message.length() >= FOLLOW_UP_LENGTH) {
+            return message;
+        }
+        // history ends with the message just stored; the customer message before it gives the topic.
+        for (int i = history.size() - 2; i >= 0; i--) {
+            if (ConversationMessage.CUSTOMER.equals(history.get(i).role)) {
+                return history.get(i).content + " " + message;
+            }
+        }
+        return message;
+    }
+
+    private String historyText(List<ConversationMessage> history) {
+        List<ConversationMessage> earlier = history.subList(0, Math.max(0, history.size() - 1));
+        List<ConversationMessage> recent = earlier.subList(Math.max(0, earlier.size() - config.historyMessages()), earlier.size());
+        if (recent.isEmpty()) {
+            return "(this is the first message)";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (ConversationMessage m : recent) {
+            sb.append(ConversationMessage.CUSTOMER.equals(m.role) ? "Customer: " : "Assistant: ").append(m.content).append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    /** Only passages that were given to the model can be cited: anything else in brackets is dropped. */
+    private static List<Citation> citations(String answer, List<SearchHit> hits) {
+        Map<String, SearchHit> given = new LinkedHashMap<>();
+        hits.forEach(h -> given.put(h.citationId(), h));
+        Map<String, Citation> cited = new LinkedHashMap<>();
+        Matcher m = CITED.matcher(answer);
+        while (m.find()) {
+            SearchHit h = given.get(m.group(1));
+            if (h != null) {
+                cited.putIfAbsent(h.citationId(), new Citation(h.citationId(), h.documentTitle(), h.section(), h.article(),
+                        h.citation(), h.sourcePath(), h.snippet()));
+            }
+        }
+        return new ArrayList<>(cited.values());
+    }
+}
