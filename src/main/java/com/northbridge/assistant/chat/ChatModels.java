@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
- * The models of the turn loop. Today the offline engine is the only one; the OpenAI-compatible provider with
- * its fault tolerance (falling back to the offline engine) is the next step of the assistant issue.
+ * The model of the turn loop, chosen by configuration: the offline engine, or an OpenAI-compatible endpoint
+ * behind {@link GuardedRemoteModel} (which falls back to the offline engine).
  */
 @ApplicationScoped
 public class ChatModels {
@@ -20,7 +22,15 @@ public class ChatModels {
 
     @Produces
     @ApplicationScoped
-    ChatModel chatModel(PromptLibrary prompts) {
-        return new OfflineChatModel(prompts);
+    ChatModel chatModel(AssistantConfig config, PromptLibrary prompts, GuardedRemoteModel guarded) {
+        if (config.model().provider() == AssistantConfig.Model.Provider.OFFLINE) {
+            return new OfflineChatModel(prompts);
+        }
+        return new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return guarded.chat(request);
+            }
+        };
     }
 }

@@ -125,8 +125,15 @@ public class TurnLoop {
             m.latencyMs = latency;
             m.persist();
             return new ChatReply(conversationId, m.id, answer, language.code(), citations, m.intent,
-                    Conversation.HANDED_OFF.equals(conversation.state), m.model);
+                    Conversation.HANDED_OFF.equals(conversation.state), m.model, notice(response, language));
         });
+    }
+
+    /** Set when a remote model is configured but the offline engine had to answer. */
+    private String notice(ChatResponse response, Language language) {
+        boolean fellBack = response != null && config.model().provider() != AssistantConfig.Model.Provider.OFFLINE
+                && OfflineChatModel.MODEL_NAME.equals(response.modelName());
+        return fellBack ? prompts.get("fallback-notice").in(language) : null;
     }
 
     private String validate(ChatRequestBody request) {

@@ -1,0 +1,157 @@
+package com.northbridge.assistant.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.northbridge.assistant.chat.StubOpenAiServer.Reply;
+import com.northbridge.assistant.knowledge.KnowledgeIngestion;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * The real langchain4j OpenAI client against a scripted local stub: what it sends, and every fault path
+ * (429, 5xx, 400, slow, malformed, open circuit) ending in an answer, never in an error page.
+ */
+@QuarkusTest
+@TestProfile(RemoteModelProfile.class)
+class RemoteModelTests {
+
+    private static final String QUESTION = "are transfers in the app free";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    KnowledgeIngestion ingestion;
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    @BeforeEach
+    void corpusAndClosedCircuit() {
+        ingestion.scan(Path.of("knowledge-docs"));
+        circuitBreakers.resetAll();
+    }
+
+    private static ValidatableResponse ask(String message) {
+        return given().contentType(ContentType.JSON).body(Map.of("message", message)).when().post("/api/chat").then().statusCode(200);
+    }
+
+    @Test
+    void sends_the_system_prompt_the_sources_and_the_question_and_keeps_what_the_model_answered() throws Exception {
+        StubOpenAiServer.script(Reply.answer("Yes, transfers in the app cost nothing. [{{first-source}}]"));
+
+        String id = ask(QUESTION)
+                .body("answer", containsString("cost nothing"))
+                .body("citations", hasSize(1))
+                .body("model", equalTo("stub-model"))
+                .body("notice", nullValue())
+                .extract().path("conversationId");
+
+        assertThat(StubOpenAiServer.requests()).hasSize(1);
+        JsonNode request = JSON.readTree(StubOpenAiServer.requests().get(0));
+        assertThat(request.get("model").asText()).isEqualTo("stub-model");
+        assertThat(request.get("temperature").asDouble()).isEqualTo(0.2);
+        JsonNode messages = request.get("messages");
+        assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
+        assertThat(messages.get(0).get("content").asText()).contains("Answer only from the SOURCES").contains("English");
+        String user = messages.get(1).get("content").asText();
+        assertThat(user).contains("SOURCES").contains("END OF SOURCES").contains("The customer asks: " + QUESTION)
+                .containsPattern("\\[K[0-9a-f]{12}] .+ § ");
+        given().when().get("/api/conversations/" + id).then()
+                .body("messages[1].inputTokens", equalTo(321))
+                .body("messages[1].outputTokens", equalTo(42));
+    }
+
+    @Test
+    void a_rate_limit_is_retried_and_then_answered_by_the_remote_model() {
+        StubOpenAiServer.script(Reply.error(429), Reply.answer("Free. [{{first-source}}]"));
+
+        ask(QUESTION).body("model", equalTo("stub-model")).body("notice", nullValue());
+
+        assertThat(StubOpenAiServer.requests()).hasSize(2);
+    }
+
+    @Test
+    void server_errors_are_retried_then_the_offline_engine_answers_with_a_notice() {
+        StubOpenAiServer.script(Reply.error(500), Reply.error(502), Reply.error(503));
+
+        ask(QUESTION)
+                .body("model", equalTo(OfflineChatModel.MODEL_NAME))
+                .body("notice", containsString("offline"))
+                .body("citations", not(hasSize(0)));
+
+        assertThat(StubOpenAiServer.requests()).hasSize(3);
+    }
+
+    @Test
+    void a_rejected_request_is_not_retried() {
+        StubOpenAiServer.script(Reply.error(400));
+
+        ask(QUESTION).body("model", equalTo(OfflineChatModel.MODEL_NAME)).body("notice", notNullValue());
+
+        assertThat(StubOpenAiServer.requests()).hasSize(1);
+    }
+
+    @Test
+    void a_slow_model_times_out_once_and_the_customer_still_gets_an_answer() {
+        StubOpenAiServer.script(Reply.slow("too late", 5_000), Reply.slow("too late", 5_000));
+
+        long start = System.nanoTime();
+        ask(QUESTION).body("model", equalTo(OfflineChatModel.MODEL_NAME)).body("notice", notNullValue());
+
+        // One time-out of 1 s (test profile), no second wait, well before the model would have answered.
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+        assertThat(StubOpenAiServer.requests()).hasSize(1);
+    }
+
+    @Test
+    void a_malformed_reply_falls_back_to_the_offline_engine() {
+        StubOpenAiServer.script(Reply.malformed(), Reply.malformed(), Reply.malformed());
+
+        ask(QUESTION).body("model", equalTo(OfflineChatModel.MODEL_NAME));
+    }
+
+    @Test
+    void the_customer_message_is_stored_even_when_every_model_call_fails() {
+        StubOpenAiServer.script();
+
+        String id = ask(QUESTION).extract().path("conversationId");
+
+        given().when().get("/api/conversations/" + id).then()
+                .body("messages[0].role", equalTo("customer"))
+                .body("messages[0].content", equalTo(QUESTION))
+                .body("messages[1].model", equalTo(OfflineChatModel.MODEL_NAME));
+    }
+
+    @Test
+    void an_open_circuit_stops_calling_a_failing_model() {
+        StubOpenAiServer.script(); // every call fails with 500
+        for (int i = 0; i < 3; i++) {
+            ask(QUESTION).body("model", equalTo(OfflineChatModel.MODEL_NAME));
+        }
+        int callsWhileClosed = StubOpenAiServer.requests().size();
+
+        ask(QUESTION).body("model", equalTo(OfflineChatModel.MODEL_NAME));
+
+        assertThat(StubOpenAiServer.requests()).hasSize(callsWhileClosed);
+    }
+}

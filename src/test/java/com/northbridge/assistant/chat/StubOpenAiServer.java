@@ -1,0 +1,122 @@
+package com.northbridge.assistant.chat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A local OpenAI-compatible endpoint for tests, scripted per test: completions, HTTP errors, slow and
+ * malformed replies. It records every request body so tests can assert what the real langchain4j client
+ * sent. "{{first-source}}" in a scripted answer becomes the first citation id of the request's sources.
+ */
+public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
+
+    /** One scripted reply. */
+    public record Reply(int status, String body, long delayMillis) {
+
+        public static Reply answer(String content) {
+            return new Reply(200, completion(content), 0);
+        }
+
+        public static Reply error(int status) {
+            return new Reply(status, "{\"error\": {\"message\": \"scripted failure " + status + "\", \"type\": \"stub\"}}", 0);
+        }
+
+        public static Reply slow(String content, long delayMillis) {
+            return new Reply(200, completion(content), delayMillis);
+        }
+
+        public static Reply malformed() {
+            return new Reply(200, "{\"id\": \"chatcmpl-x\", \"choices\": [ {\"message\": ", 0);
+        }
+    }
+
+    private static final Pattern FIRST_SOURCE = Pattern.compile("\\[(K[0-9a-z]{6,40})]");
+    private static final ConcurrentLinkedQueue<Reply> SCRIPT = new ConcurrentLinkedQueue<>();
+    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    public static void script(Reply... replies) {
+        SCRIPT.clear();
+        SCRIPT.addAll(List.of(replies));
+        REQUESTS.clear();
+    }
+
+    public static List<String> requests() {
+        return List.copyOf(REQUESTS);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/v1/chat/completions", this::handle);
+        server.start();
+        return Map.of(
+                "assistant.model.provider", "openai",
+                "assistant.model.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+                "assistant.model.api-key", "test-key",
+                "assistant.model.model-name", "stub-model");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        REQUESTS.add(body);
+        Reply reply = SCRIPT.poll();
+        if (reply == null) {
+            reply = Reply.error(500);
+        }
+        if (reply.delayMillis() > 0) {
+            try {
+                Thread.sleep(reply.delayMillis()); // the stub plays a slow model; the test itself never sleeps
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // The system prompt shows an example id; the sources block starts "SOURCES", a newline, then "[K".
+        int sources = body.indexOf("SOURCES\\n[");
+        Matcher source = FIRST_SOURCE.matcher(sources < 0 ? "" : body.substring(sources));
+        String text = reply.body().replace("{{first-source}}", source.find() ? source.group(1) : "none");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            // The client gave up (time-out): nothing to answer.
+        }
+    }
+
+    static String completion(String content) {
+        String escaped = content.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"stub-model\","
+                + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + escaped + "\"},"
+                + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 321, \"completion_tokens\": 42, \"total_tokens\": 363}}";
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
