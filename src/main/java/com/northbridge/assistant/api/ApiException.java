@@ -22,6 +22,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, what + "_not_found", message, null);
     }
 
+    /** A path or body value that must be a UUID; anything else is the caller's 400 with the given hint. */
+    public static java.util.UUID uuid(String value, String field, String message) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw badRequest(field, message);
+        }
+    }
+
     public ApiError toError() {
         return new ApiError(status, code, getMessage(), field);
     }

@@ -1,18 +1,26 @@
 package com.northbridge.assistant.chat;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.api.ApiException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.common.annotation.Blocking;
 
 /** The customer chat over HTTP: a turn, and the transcript of a conversation. */
@@ -22,9 +30,11 @@ import io.smallrye.common.annotation.Blocking;
 public class ChatResource {
 
     private final TurnLoop turns;
+    private final ObjectMapper json;
 
-    public ChatResource(TurnLoop turns) {
+    public ChatResource(TurnLoop turns, ObjectMapper json) {
         this.turns = turns;
+        this.json = json;
     }
 
     @POST
@@ -33,15 +43,43 @@ public class ChatResource {
         return turns.turn(body);
     }
 
+    /**
+     * The same turn as Server-Sent Events: {@code token} events ({"text": ...}) as the answer is written, a
+     * {@code reset} event if the text so far must be discarded (the remote model failed mid-answer and the
+     * offline engine answers instead), and a {@code final} event carrying the whole reply with citations.
+     * Bad input is refused with a JSON error before the stream starts.
+     */
+    @POST
+    @Path("/chat/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(ChatRequestBody body, @Context Sse sse) {
+        turns.validate(body); // before the stream opens, so bad input still gets a 400 with a JSON error
+        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
+            try {
+                ChatReply reply = turns.stream(body,
+                        text -> emitter.emit(event(sse, "token", Map.of("text", text))),
+                        () -> emitter.emit(event(sse, "reset", Map.of())));
+                emitter.emit(event(sse, "final", reply));
+                emitter.complete();
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // the turn blocks on the database and the model
+    }
+
+    private OutboundSseEvent event(Sse sse, String name, Object data) {
+        try {
+            return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(json.writeValueAsString(data)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a chat event", e);
+        }
+    }
+
     @GET
     @Path("/conversations/{id}")
     public TranscriptView conversation(@RestPath String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "The conversation id must be a UUID.");
-        }
+        UUID uuid = ApiException.uuid(id, "id", "The conversation id must be a UUID.");
         return QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = Conversation.findById(uuid);
             if (c == null) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,18 +41,52 @@ public class TurnLoop {
     private static final int FOLLOW_UP_LENGTH = 24;
 
     private final ChatModel model;
+    private final AnswerStreamer streamer;
     private final PromptLibrary prompts;
     private final HybridRetriever retriever;
     private final AssistantConfig config;
 
-    public TurnLoop(ChatModel model, PromptLibrary prompts, HybridRetriever retriever, AssistantConfig config) {
+    public TurnLoop(ChatModel model, AnswerStreamer streamer, PromptLibrary prompts, HybridRetriever retriever, AssistantConfig config) {
         this.model = model;
+        this.streamer = streamer;
         this.prompts = prompts;
         this.retriever = retriever;
         this.config = config;
     }
 
-    public ChatReply turn(ChatRequestBody request) {
+    /** A turn up to the model call: the stored message, the evidence and the request for the model. */
+    private record Prepared(UUID conversationId, Language language, Intent intent, List<SearchHit> hits, ChatRequest request,
+                            List<String> promptRefs) {
+    }
+
+    public ChatReply turn(ChatRequestBody body) {
+        Prepared turn = prepare(body);
+        if (turn.request() == null) {
+            return handOff(turn);
+        }
+        long start = System.nanoTime();
+        ChatResponse response = model.chat(turn.request());
+        return complete(turn, response, (int) ((System.nanoTime() - start) / 1_000_000));
+    }
+
+    /**
+     * The same turn with the answer streamed: {@code tokens} receives the text as the model writes it, and
+     * {@code reset} is called when a failing remote model is replaced by the offline engine after some text
+     * was already sent (the client then clears what it showed).
+     */
+    public ChatReply stream(ChatRequestBody body, Consumer<String> tokens, Runnable reset) {
+        Prepared turn = prepare(body);
+        if (turn.request() == null) {
+            ChatReply reply = handOff(turn);
+            tokens.accept(reply.answer());
+            return reply;
+        }
+        long start = System.nanoTime();
+        ChatResponse response = streamer.stream(turn.request(), tokens, reset);
+        return complete(turn, response, (int) ((System.nanoTime() - start) / 1_000_000));
+    }
+
+    private Prepared prepare(ChatRequestBody request) {
         String message = validate(request);
         Language language = Language.detect(message);
         String channel = request.channel() == null || request.channel().isBlank() ? "app" : request.channel().strip();
@@ -59,8 +94,7 @@ public class TurnLoop {
 
         Intent intent = IntentClassifier.classify(message);
         if (intent == Intent.HANDOFF) {
-            return answer(conversation.id, language, intent, prompts.get("handoff").in(language), List.of(), null, true, null,
-                    List.of(prompts.get("handoff").reference()), 0);
+            return new Prepared(conversation.id, language, intent, List.of(), null, List.of(prompts.get("handoff").reference()));
         }
 
         List<ConversationMessage> history = QuarkusTransaction.requiringNew().call(() -> ConversationMessage.of(conversation.id));
@@ -77,15 +111,20 @@ public class TurnLoop {
                         "history", historyText(history),
                         "question", message))))
                 .build();
-        long start = System.nanoTime();
-        ChatResponse response = model.chat(chat);
-        int latency = (int) ((System.nanoTime() - start) / 1_000_000);
+        return new Prepared(conversation.id, language, intent, hits, chat, List.of(system.reference(), user.reference()));
+    }
 
+    private ChatReply handOff(Prepared turn) {
+        return answer(turn.conversationId(), turn.language(), turn.intent(), prompts.get("handoff").in(turn.language()), List.of(),
+                null, true, null, turn.promptRefs(), 0);
+    }
+
+    private ChatReply complete(Prepared turn, ChatResponse response, int latency) {
         String text = response.aiMessage().text();
-        List<Citation> citations = citations(text, hits);
-        boolean noEvidence = citations.isEmpty() && (intent == Intent.PRODUCT_QUESTION);
-        return answer(conversation.id, language, intent, text, citations, response, false, noEvidence ? Boolean.TRUE : Boolean.FALSE,
-                List.of(system.reference(), user.reference()), latency);
+        List<Citation> citations = citations(text, turn.hits());
+        boolean noEvidence = citations.isEmpty() && turn.intent() == Intent.PRODUCT_QUESTION;
+        return answer(turn.conversationId(), turn.language(), turn.intent(), text, citations, response, false, noEvidence,
+                turn.promptRefs(), latency);
     }
 
     private ChatReply answer(UUID conversationId, Language language, Intent intent, String text, List<Citation> citations,
@@ -136,7 +175,8 @@ public class TurnLoop {
         return fellBack ? prompts.get("fallback-notice").in(language) : null;
     }
 
-    private String validate(ChatRequestBody request) {
+    /** Checks a request without storing anything; the message as it will be stored. */
+    String validate(ChatRequestBody request) {
         if (request == null) {
             throw ApiException.badRequest("message", "Send a JSON body with the message.");
         }

@@ -128,12 +128,7 @@ public class KnowledgeResource {
     @DELETE
     @Path("/documents/{id}")
     public Response delete(@RestPath String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "The document id must be a UUID as listed by GET /api/knowledge/documents.");
-        }
+        UUID uuid = ApiException.uuid(id, "id", "The document id must be a UUID as listed by GET /api/knowledge/documents.");
         if (!ingestion.delete(uuid)) {
             throw ApiException.notFound("document", "There is no document with id " + id + ".");
         }

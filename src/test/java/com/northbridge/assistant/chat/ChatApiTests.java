@@ -127,4 +127,41 @@ class ChatApiTests {
         given().when().get("/api/conversations/not-a-uuid").then().statusCode(400).body("field", equalTo("id"));
         given().when().get("/api/conversations/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
+
+    @Test
+    void the_stream_sends_the_answer_in_pieces_then_the_whole_reply() throws Exception {
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("message", "新加的收款人当天最多能转多少钱"))
+                .when().post("/api/chat/stream").then().statusCode(200).extract().asString();
+
+        StringBuilder streamed = new StringBuilder();
+        com.fasterxml.jackson.databind.JsonNode reply = null;
+        String event = null;
+        int tokens = 0;
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("event:")) {
+                event = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                com.fasterxml.jackson.databind.JsonNode data = mapper.readTree(line.substring(5).strip());
+                if ("token".equals(event)) {
+                    streamed.append(data.get("text").asText());
+                    tokens++;
+                } else if ("final".equals(event)) {
+                    reply = data;
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(tokens).isGreaterThan(5);
+        org.assertj.core.api.Assertions.assertThat(reply).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(streamed.toString()).isEqualTo(reply.get("answer").asText()).contains("5,000");
+        org.assertj.core.api.Assertions.assertThat(reply.get("citations").size()).isPositive();
+        org.assertj.core.api.Assertions.assertThat(reply.get("conversationId").asText()).isNotBlank();
+    }
+
+    @Test
+    void the_stream_refuses_bad_input_with_a_json_error_before_it_starts() {
+        given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", ""))
+                .when().post("/api/chat/stream").then().statusCode(400).body("field", equalTo("message"));
+    }
 }

@@ -154,4 +154,57 @@ class RemoteModelTests {
 
         assertThat(StubOpenAiServer.requests()).hasSize(callsWhileClosed);
     }
+
+    /** The text of the token events and the final reply of a streamed turn. */
+    private record Streamed(String tokens, JsonNode reply, boolean reset) {
+    }
+
+    private static Streamed stream(String message) throws Exception {
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", message))
+                .when().post("/api/chat/stream").then().statusCode(200).extract().asString();
+        StringBuilder tokens = new StringBuilder();
+        JsonNode reply = null;
+        boolean reset = false;
+        String event = null;
+        for (String line : body.split("\n")) {
+            if (line.startsWith("event:")) {
+                event = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                JsonNode data = JSON.readTree(line.substring(5).strip());
+                switch (event) {
+                    case "token" -> tokens.append(data.get("text").asText());
+                    case "reset" -> {
+                        tokens.setLength(0);
+                        reset = true;
+                    }
+                    case "final" -> reply = data;
+                    default -> throw new AssertionError("unexpected event " + event);
+                }
+            }
+        }
+        return new Streamed(tokens.toString(), reply, reset);
+    }
+
+    @Test
+    void streams_the_remote_models_answer_as_it_is_written() throws Exception {
+        StubOpenAiServer.script(Reply.answer("Yes, transfers in the app cost nothing. [{{first-source}}]"));
+
+        Streamed streamed = stream(QUESTION);
+
+        assertThat(streamed.tokens()).isEqualTo(streamed.reply().get("answer").asText()).contains("cost nothing");
+        assertThat(streamed.reply().get("model").asText()).isEqualTo("stub-model");
+        assertThat(streamed.reply().get("citations").size()).isEqualTo(1);
+        assertThat(JSON.readTree(StubOpenAiServer.requests().get(0)).get("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_failing_stream_is_answered_by_the_offline_engine_with_a_notice() throws Exception {
+        StubOpenAiServer.script(Reply.error(503));
+
+        Streamed streamed = stream(QUESTION);
+
+        assertThat(streamed.reply().get("model").asText()).isEqualTo(OfflineChatModel.MODEL_NAME);
+        assertThat(streamed.reply().get("notice").asText()).contains("offline");
+        assertThat(streamed.tokens()).isEqualTo(streamed.reply().get("answer").asText());
+    }
 }

@@ -24,26 +24,27 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
 
-    /** One scripted reply. */
-    public record Reply(int status, String body, long delayMillis) {
+    /** One scripted reply; {@code content} is set for answers, which are streamed when the client asks. */
+    public record Reply(int status, String body, long delayMillis, String content) {
 
         public static Reply answer(String content) {
-            return new Reply(200, completion(content), 0);
+            return new Reply(200, completion(content), 0, content);
         }
 
         public static Reply error(int status) {
-            return new Reply(status, "{\"error\": {\"message\": \"scripted failure " + status + "\", \"type\": \"stub\"}}", 0);
+            return new Reply(status, "{\"error\": {\"message\": \"scripted failure " + status + "\", \"type\": \"stub\"}}", 0, null);
         }
 
         public static Reply slow(String content, long delayMillis) {
-            return new Reply(200, completion(content), delayMillis);
+            return new Reply(200, completion(content), delayMillis, content);
         }
 
         public static Reply malformed() {
-            return new Reply(200, "{\"id\": \"chatcmpl-x\", \"choices\": [ {\"message\": ", 0);
+            return new Reply(200, "{\"id\": \"chatcmpl-x\", \"choices\": [ {\"message\": ", 0, null);
         }
     }
 
+    private static final Pattern STREAM_REQUESTED = Pattern.compile("\"stream\"\\s*:\\s*true");
     private static final Pattern FIRST_SOURCE = Pattern.compile("\\[(K[0-9a-z]{6,40})]");
     private static final ConcurrentLinkedQueue<Reply> SCRIPT = new ConcurrentLinkedQueue<>();
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
@@ -94,8 +95,12 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         int sources = body.indexOf("SOURCES\\n[");
         Matcher source = FIRST_SOURCE.matcher(sources < 0 ? "" : body.substring(sources));
         String text = reply.body().replace("{{first-source}}", source.find() ? source.group(1) : "none");
+        boolean streaming = STREAM_REQUESTED.matcher(body).find() && reply.status() == 200 && reply.content() != null;
+        if (streaming) {
+            text = streamOf(reply.content().replace("{{first-source}}", source.reset().find() ? source.group(1) : "none"));
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Content-Type", streaming ? "text/event-stream" : "application/json");
         try {
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -104,6 +109,20 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             // The client gave up (time-out): nothing to answer.
         }
+    }
+
+    /** The answer as OpenAI streams it: one chunk per word, a final chunk with usage, then [DONE]. */
+    static String streamOf(String content) {
+        StringBuilder sse = new StringBuilder();
+        for (String piece : content.split("(?<= )")) {
+            sse.append("data: {\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1700000000,"
+                    + " \"model\": \"stub-model\", \"choices\": [{\"index\": 0, \"delta\": {\"content\": \"")
+                    .append(piece.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}, \"finish_reason\": null}]}\n\n");
+        }
+        sse.append("data: {\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1700000000,"
+                + " \"model\": \"stub-model\", \"choices\": [{\"index\": 0, \"delta\": {}, \"finish_reason\": \"stop\"}],"
+                + " \"usage\": {\"prompt_tokens\": 321, \"completion_tokens\": 42, \"total_tokens\": 363}}\n\n");
+        return sse.append("data: [DONE]\n\n").toString();
     }
 
     static String completion(String content) {

@@ -95,7 +95,9 @@ class SearchLatencyBenchmark {
         figures.put("targets", "hybrid search p95 <= 20 ms at 100k (excluding the query embedding); HNSW recall@10 >= 0.99");
         Path out = BenchResults.write("search", figures);
         System.out.println("written to " + out);
-        ingestion.deleteUnder("bench-");
+        if (!Boolean.getBoolean("bench.keep")) { // -Dbench.keep=true leaves the 100k passages for EXPLAIN ANALYZE
+            ingestion.deleteUnder("bench-");
+        }
     }
 
     private Map<String, Object> measure(List<RetrievalQuestion> questions) throws Exception {
