@@ -6,6 +6,8 @@ CREATE TABLE conversation (
     language        text        NOT NULL CHECK (language IN ('zh', 'en')),
     state           text        NOT NULL CHECK (state IN ('active', 'handed_off')),
     failed_answers  int         NOT NULL DEFAULT 0,
+    -- A summary of the customer's previous conversation on another channel, carried into this one.
+    carried_summary text,
     created_at      timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL
 );

@@ -36,9 +36,17 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "failed_answers", nullable = false)
     public int failedAnswers;
 
+    @Column(name = "carried_summary")
+    public String carriedSummary;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The customer's latest conversation on another channel, if any. */
+    public static java.util.Optional<Conversation> latestElsewhere(String customerId, String channel) {
+        return find("customerId = ?1 and channel <> ?2 order by updatedAt desc", customerId, channel).firstResultOptional();
+    }
 }

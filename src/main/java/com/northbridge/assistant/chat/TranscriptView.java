@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** GET /api/conversations/{id}: the conversation and every message, with what each answer rests on. */
-public record TranscriptView(UUID id, String channel, String language, String state, Instant createdAt, List<Entry> messages) {
+/**
+ * GET /api/conversations/{id}: the conversation and every message, with what each answer rests on, and
+ * the summary of the customer's earlier conversation on another channel when there was one.
+ */
+public record TranscriptView(UUID id, String channel, String language, String state, Instant createdAt,
+                             String carriedSummary, List<Entry> messages) {
 
     public record Entry(UUID id, int seq, String role, String content, String language, Instant createdAt, String intent,
                         List<Citation> citations, String model, String prompts, Integer inputTokens, Integer outputTokens,
@@ -13,7 +17,7 @@ public record TranscriptView(UUID id, String channel, String language, String st
     }
 
     static TranscriptView of(Conversation c, List<ConversationMessage> messages) {
-        return new TranscriptView(c.id, c.channel, c.language, c.state, c.createdAt, messages.stream()
+        return new TranscriptView(c.id, c.channel, c.language, c.state, c.createdAt, c.carriedSummary, messages.stream()
                 .map(m -> new Entry(m.id, m.seq, m.role, m.content, m.language, m.createdAt, m.intent, m.citations, m.model,
                         m.prompts, m.inputTokens, m.outputTokens, m.latencyMs))
                 .toList());

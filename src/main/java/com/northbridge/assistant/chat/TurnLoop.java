@@ -19,8 +19,11 @@ import com.northbridge.assistant.knowledge.SearchHit;
 import com.northbridge.assistant.knowledge.SearchResult;
 import com.northbridge.assistant.text.Language;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -42,13 +45,16 @@ public class TurnLoop {
 
     private final ChatModel model;
     private final AnswerStreamer streamer;
+    private final TranscriptMemoryStore memoryStore;
     private final PromptLibrary prompts;
     private final HybridRetriever retriever;
     private final AssistantConfig config;
 
-    public TurnLoop(ChatModel model, AnswerStreamer streamer, PromptLibrary prompts, HybridRetriever retriever, AssistantConfig config) {
+    public TurnLoop(ChatModel model, AnswerStreamer streamer, TranscriptMemoryStore memoryStore, PromptLibrary prompts,
+                    HybridRetriever retriever, AssistantConfig config) {
         this.model = model;
         this.streamer = streamer;
+        this.memoryStore = memoryStore;
         this.prompts = prompts;
         this.retriever = retriever;
         this.config = config;
@@ -97,7 +103,7 @@ public class TurnLoop {
             return new Prepared(conversation.id, language, intent, List.of(), null, List.of(prompts.get("handoff").reference()));
         }
 
-        List<ConversationMessage> history = QuarkusTransaction.requiringNew().call(() -> ConversationMessage.of(conversation.id));
+        List<ChatMessage> history = memory(conversation.id);
         SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(language));
         List<SearchHit> hits = evidence.relevant() ? evidence.hits() : List.of();
         List<Source> sources = hits.stream().map(h -> new Source(h.citationId(), h.citation(), h.text())).toList();
@@ -207,6 +213,12 @@ public class TurnLoop {
             conversation.channel = channel;
             conversation.state = Conversation.ACTIVE;
             conversation.createdAt = Instant.now();
+            if (request.customerId() != null && !request.customerId().isBlank()) {
+                // The customer continues elsewhere: what they discussed on the other channel comes along.
+                conversation.carriedSummary = Conversation.latestElsewhere(request.customerId(), channel)
+                        .map(previous -> ConversationSummary.of(previous, ConversationMessage.of(previous.id)))
+                        .orElse(null);
+            }
         }
         conversation.language = language.code();
         conversation.updatedAt = Instant.now();
@@ -223,28 +235,37 @@ public class TurnLoop {
         return conversation;
     }
 
-    private static String searchQuery(String message, List<ConversationMessage> history) {
+    /** The conversation as langchain4j's chat memory sees it, through our transcript store. */
+    private List<ChatMessage> memory(UUID conversationId) {
+        return QuarkusTransaction.requiringNew().call(() -> MessageWindowChatMemory.builder()
+                .id(conversationId)
+                .maxMessages(config.historyMessages() + 2) // the recent history, the carried summary and this message
+                .chatMemoryStore(memoryStore)
+                .build()
+                .messages());
+    }
+
+    private static String searchQuery(String message, List<ChatMessage> history) {
         if (message.length() >= FOLLOW_UP_LENGTH) {
             return message;
         }
         // history ends with the message just stored; the customer message before it gives the topic.
         for (int i = history.size() - 2; i >= 0; i--) {
-            if (ConversationMessage.CUSTOMER.equals(history.get(i).role)) {
-                return history.get(i).content + " " + message;
+            if (history.get(i) instanceof UserMessage earlier && !earlier.singleText().startsWith(TranscriptMemoryStore.SUMMARY_PREFIX)) {
+                return earlier.singleText() + " " + message;
             }
         }
         return message;
     }
 
-    private String historyText(List<ConversationMessage> history) {
-        List<ConversationMessage> earlier = history.subList(0, Math.max(0, history.size() - 1));
-        List<ConversationMessage> recent = earlier.subList(Math.max(0, earlier.size() - config.historyMessages()), earlier.size());
-        if (recent.isEmpty()) {
+    private String historyText(List<ChatMessage> history) {
+        List<ChatMessage> earlier = history.subList(0, Math.max(0, history.size() - 1));
+        if (earlier.isEmpty()) {
             return "(this is the first message)";
         }
         StringBuilder sb = new StringBuilder();
-        for (ConversationMessage m : recent) {
-            sb.append(ConversationMessage.CUSTOMER.equals(m.role) ? "Customer: " : "Assistant: ").append(m.content).append('\n');
+        for (ChatMessage m : earlier) {
+            sb.append(m instanceof UserMessage user ? "Customer: " + user.singleText() : "Assistant: " + ((AiMessage) m).text()).append('\n');
         }
         return sb.toString().strip();
     }
