@@ -39,9 +39,11 @@ public class ChunkStore {
     }
 
     private final DataSource dataSource;
+    private final int dimension;
 
-    public ChunkStore(DataSource dataSource) {
+    public ChunkStore(DataSource dataSource, KnowledgeConfig config) {
         this.dataSource = dataSource;
+        this.dimension = config.embedding().dimension();
     }
 
     public void insert(UUID documentId, DocumentKind kind, String language, List<StoredChunk> chunks) {
@@ -94,9 +96,10 @@ public class ChunkStore {
      * planner sees the literal, and a generic plan with a parameter would fall back to a full scan.
      */
     public List<Candidate> nearest(float[] query, int limit, Language language, java.util.Set<DocumentKind> kinds) {
-        StringBuilder sql = new StringBuilder("""
-                WITH nearest AS MATERIALIZED (
-                    SELECT id, embedding <=> ? AS distance FROM knowledge_chunk WHERE language = '""");
+        // The expression must be the indexed one: half precision of the column's dimension.
+        String half = "::halfvec(" + dimension + ")";
+        StringBuilder sql = new StringBuilder("WITH nearest AS MATERIALIZED (SELECT id, embedding" + half + " <=> ?" + half
+                + " AS distance FROM knowledge_chunk WHERE language = '");
         sql.append(language == Language.ZH ? "zh" : "en").append('\'');
         List<Object> params = new ArrayList<>();
         params.add(new PGvector(query));
@@ -104,7 +107,8 @@ public class ChunkStore {
             sql.append(" AND kind = ANY (?)");
             params.add(kinds.stream().map(DocumentKind::code).toArray(String[]::new));
         }
-        sql.append(" ORDER BY embedding <=> ? LIMIT ?) SELECT id, 1 - distance FROM nearest ORDER BY distance");
+        sql.append(" ORDER BY embedding").append(half).append(" <=> ?").append(half)
+                .append(" LIMIT ?) SELECT id, 1 - distance FROM nearest ORDER BY distance");
         params.add(new PGvector(query));
         params.add(limit);
         return candidates(sql.toString(), params);
