@@ -15,7 +15,6 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
  * Streams an answer as it is written. A remote model streams through langchain4j's OpenAI streaming
@@ -38,15 +37,7 @@ public class AnswerStreamer {
         AssistantConfig.Model model = config.model();
         this.offline = new OfflineChatModel(prompts);
         this.timeoutMillis = model.timeout().toMillis();
-        this.remote = model.provider() == AssistantConfig.Model.Provider.OPENAI ? OpenAiStreamingChatModel.builder()
-                .baseUrl(model.baseUrl().orElseThrow(() -> new IllegalStateException(
-                        "assistant.model.provider=openai needs assistant.model.base-url")))
-                .apiKey(model.apiKey().orElse("none"))
-                .modelName(model.modelName())
-                .temperature(model.temperature())
-                .maxTokens(model.maxTokens())
-                .timeout(model.timeout())
-                .build() : null;
+        this.remote = OpenAiModels.streaming(model).orElse(null);
     }
 
     public ChatResponse stream(ChatRequest request, Consumer<String> tokens, Runnable reset) {

@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 
@@ -37,16 +36,7 @@ public class GuardedRemoteModel {
     public GuardedRemoteModel(AssistantConfig config, PromptLibrary prompts) {
         AssistantConfig.Model model = config.model();
         this.offline = new OfflineChatModel(prompts);
-        this.remote = model.provider() == AssistantConfig.Model.Provider.OPENAI ? OpenAiChatModel.builder()
-                .baseUrl(model.baseUrl().orElseThrow(() -> new IllegalStateException(
-                        "assistant.model.provider=openai needs assistant.model.base-url")))
-                .apiKey(model.apiKey().orElse("none"))
-                .modelName(model.modelName())
-                .temperature(model.temperature())
-                .maxTokens(model.maxTokens())
-                .timeout(model.timeout())
-                .maxRetries(0) // retries belong to the guard below, where they are counted and bounded
-                .build() : null;
+        this.remote = OpenAiModels.chat(model).orElse(null);
     }
 
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)

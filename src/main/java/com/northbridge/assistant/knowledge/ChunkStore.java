@@ -114,14 +114,18 @@ public class ChunkStore {
         return candidates(sql.toString(), params);
     }
 
-    /** Exact nearest neighbours (no index): the ground truth the HNSW recall benchmark compares against. */
-    public List<Candidate> nearestExact(float[] query, int limit, SearchFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT id, 1 - (embedding <=> ?) FROM knowledge_chunk WHERE true");
+    /**
+     * Exact nearest neighbours (no index), the ground truth of the HNSW recall benchmark: at half precision,
+     * the distance the index approximates, or at full precision, the stored vectors' own.
+     */
+    public List<Candidate> nearestExact(float[] query, int limit, SearchFilter filter, boolean halfPrecision) {
+        String cast = halfPrecision ? "::halfvec(" + dimension + ")" : "";
+        StringBuilder sql = new StringBuilder("SELECT id, 1 - (embedding" + cast + " <=> ?" + cast + ") FROM knowledge_chunk WHERE true");
         List<Object> params = new ArrayList<>();
         params.add(new PGvector(query));
         appendFilter(sql, params, filter);
-        // "+ 0" turns the ordering into an expression the HNSW index cannot serve: a sequential scan.
-        sql.append(" ORDER BY (embedding <=> ?) + 0 LIMIT ?");
+        // "+ 0" turns the ordering into an expression no index can serve: a sequential scan.
+        sql.append(" ORDER BY (embedding").append(cast).append(" <=> ?").append(cast).append(") + 0 LIMIT ?");
         params.add(new PGvector(query));
         params.add(limit);
         return candidates(sql.toString(), params);
