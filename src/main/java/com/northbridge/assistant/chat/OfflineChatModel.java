@@ -47,7 +47,9 @@ public final class OfflineChatModel implements ChatModel {
         String answer = switch (IntentClassifier.classify(question)) {
             case GREETING -> prompts.get("greeting").in(language);
             case OUT_OF_SCOPE -> prompts.get("out-of-scope").in(language);
-            case HANDOFF, COMPLAINT -> prompts.get("handoff").in(language);
+            case HANDOFF -> prompts.get("handoff").in(language);
+            // A complaint is answered from the sources (how to complain, time limits); only the turn loop may
+            // say the conversation went to a person, because only it records the hand-over.
             default -> ExtractiveAnswerer.answer(question, sources, language).orElseGet(() -> prompts.get("refusal").in(language));
         };
         return ChatResponse.builder()

@@ -51,6 +51,17 @@ class OfflineChatModelTest {
     }
 
     @Test
+    void a_complaint_is_answered_from_the_sources_and_never_claims_a_hand_over_it_cannot_record() {
+        List<Source> complaints = List.of(new Source("K0000000000c3", "Complaints § 2.1 Acknowledgement",
+                "We acknowledge every complaint within 1 business day and resolve it within 15 days."));
+
+        assertThat(IntentClassifier.classify("how long until you resolve my complaint")).isEqualTo(Intent.COMPLAINT);
+        String answer = ask("how long until you resolve my complaint", complaints).aiMessage().text();
+
+        assertThat(answer).contains("15 days").contains("[K0000000000c3]").doesNotContain("passed our conversation");
+    }
+
+    @Test
     void reports_its_name_and_token_counts() {
         ChatResponse response = ask("are app transfers free", SOURCES);
         assertThat(response.modelName()).isEqualTo(OfflineChatModel.MODEL_NAME);
