@@ -26,7 +26,7 @@ import com.pgvector.PGvector;
 public class ChunkStore {
 
     /** A passage ready to be written, with everything computed outside the transaction. */
-    public record StoredChunk(Chunk chunk, String citationId, float[] embedding, KeywordQuery.Indexed keywords) {
+    public record StoredChunk(Chunk chunk, String citationId, float[] embedding, KeywordIndex.Indexed keywords) {
     }
 
     /** One result of one search method: a passage id and that method's score. */

@@ -89,7 +89,7 @@ public class HybridRetriever {
 
     private List<ChunkStore.Candidate> keywordSearch(String query, int limit, SearchFilter filter) {
         KeywordStatistics.Snapshot stats = statistics.current();
-        List<String> terms = KeywordQuery.queryTerms(query).stream().filter(t -> stats.frequency(t) > 0).toList();
+        List<String> terms = KeywordIndex.queryTerms(query).stream().filter(t -> stats.frequency(t) > 0).toList();
         double[] idf = terms.stream().mapToDouble(stats::idf).toArray();
         return chunks.bm25(terms, idf, POSTINGS_PER_TERM, limit, filter);
     }

@@ -140,7 +140,7 @@ public class KnowledgeIngestion {
         for (int i = 0; i < stage.pieces().size(); i++) {
             Chunk chunk = stage.pieces().get(i);
             stored.add(new ChunkStore.StoredChunk(chunk, citationId(stage.sourcePath(), chunk, citationIds), vectors.get(i),
-                    KeywordQuery.tsvector(stage.parsed().title(), chunk.headingPath(), chunk.text())));
+                    KeywordIndex.tsvector(stage.parsed().title(), chunk.headingPath(), chunk.text())));
         }
         KnowledgeDocument document = QuarkusTransaction.requiringNew().call(() ->
                 write(stage.sourcePath(), stage.kind(), stage.content(), stage.sha(), stage.parsed(), stored));

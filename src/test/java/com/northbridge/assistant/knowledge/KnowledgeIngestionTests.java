@@ -179,9 +179,9 @@ class KnowledgeIngestionTests {
         Chunk good = new Chunk(0, List.of("1. A"), null, 0, "first passage");
         Chunk bad = new Chunk(1, List.of("2. B"), null, 0, "second passage");
         List<ChunkStore.StoredChunk> stored = List.of(
-                new ChunkStore.StoredChunk(good, "Ktest-half-1", new float[512], new KeywordQuery.Indexed("'first'", java.util.Map.of("first", 1.0), 1)),
+                new ChunkStore.StoredChunk(good, "Ktest-half-1", new float[512], new KeywordIndex.Indexed("'first'", java.util.Map.of("first", 1.0), 1)),
                 // A vector of the wrong dimension makes the second insert fail inside the transaction.
-                new ChunkStore.StoredChunk(bad, "Ktest-half-2", new float[3], new KeywordQuery.Indexed("'second'", java.util.Map.of("second", 1.0), 1)));
+                new ChunkStore.StoredChunk(bad, "Ktest-half-2", new float[3], new KeywordIndex.Indexed("'second'", java.util.Map.of("second", 1.0), 1)));
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().call(() ->
                 ingestion.write(PREFIX + "products/half.md", DocumentKind.PRODUCT, utf8("x"), "0".repeat(64), parsed, stored)))

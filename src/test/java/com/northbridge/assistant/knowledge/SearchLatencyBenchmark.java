@@ -188,7 +188,7 @@ class SearchLatencyBenchmark {
                         + other.text().split("(?<=[。！？.!?])\\s*")[0];
                 Chunk chunk = new Chunk(i, seed.headings(), null, 0, text);
                 ChunkStore.StoredChunk stored = new ChunkStore.StoredChunk(chunk, "Kbench" + (offset + start + i), jitter(seed.vector(), seed.language(), random),
-                        KeywordQuery.tsvector(seed.title(), seed.headings(), text));
+                        KeywordIndex.tsvector(seed.title(), seed.headings(), text));
                 (seed.language() == Language.ZH ? zh : en).add(stored);
             }
             write("bench-synthetic/zh-" + (offset + start), Language.ZH, zh);

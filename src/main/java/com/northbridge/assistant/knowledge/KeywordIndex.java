@@ -8,13 +8,13 @@ import java.util.Map;
 import com.northbridge.assistant.text.KeywordTokenizer;
 
 /**
- * Builds the keyword index entries of a passage from our own terms: a PostgreSQL tsvector literal and
- * each term's BM25 weight. Lexemes are quoted so PostgreSQL
- * stores them as they are instead of running its parser (which does not segment Chinese) over them.
+ * The keyword index in terms of our own tokenizer: a passage's entries (a PostgreSQL tsvector literal and
+ * each term's BM25 weight) and a query's terms. Lexemes are quoted so that PostgreSQL stores them as they
+ * are instead of running its parser, which does not segment Chinese, over them.
  */
-final class KeywordQuery {
+final class KeywordIndex {
 
-    private KeywordQuery() {
+    private KeywordIndex() {
     }
 
     /** BM25's k1 (term-frequency saturation) and b (length normalisation). */
