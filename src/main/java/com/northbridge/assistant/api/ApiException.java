@@ -22,6 +22,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, what + "_not_found", message, null);
     }
 
+    public static ApiException forbidden(String code, String message) {
+        return new ApiException(403, code, message, null);
+    }
+
+    public static ApiException conflict(String code, String message) {
+        return new ApiException(409, code, message, null);
+    }
+
     /** A path or body value that must be a UUID; anything else is the caller's 400 with the given hint. */
     public static java.util.UUID uuid(String value, String field, String message) {
         try {

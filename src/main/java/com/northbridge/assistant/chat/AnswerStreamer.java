@@ -77,6 +77,9 @@ public class AnswerStreamer {
             }
         }
         ChatResponse response = offline.chat(request);
+        if (response.aiMessage().text() == null) {
+            return response; // a tool call: nothing to show yet
+        }
         Matcher m = PIECE.matcher(response.aiMessage().text());
         while (m.find()) {
             tokens.accept(m.group());

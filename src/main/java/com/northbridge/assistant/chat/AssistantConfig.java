@@ -25,6 +25,10 @@ public interface AssistantConfig {
     @WithDefault("2")
     int failedAnswersBeforeHandoff();
 
+    /** Model calls per turn at most (each may ask for tools); a model that keeps calling tools hands over. */
+    @WithDefault("4")
+    int maxToolSteps();
+
     /** Longest customer message accepted, in characters. */
     @WithDefault("2000")
     int maxMessageLength();

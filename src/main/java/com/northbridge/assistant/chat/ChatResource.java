@@ -3,6 +3,7 @@ package com.northbridge.assistant.chat;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.api.ApiException;
+import com.northbridge.assistant.security.Caller;
+import com.northbridge.assistant.security.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
@@ -31,16 +34,19 @@ public class ChatResource {
 
     private final TurnLoop turns;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public ChatResource(TurnLoop turns, ObjectMapper json) {
+    public ChatResource(TurnLoop turns, ObjectMapper json, Caller caller) {
         this.turns = turns;
         this.json = json;
+        this.caller = caller;
     }
 
     @POST
     @Path("/chat")
+    @RolesAllowed(Roles.CUSTOMER)
     public ChatReply chat(ChatRequestBody body) {
-        return turns.turn(body);
+        return turns.turn(body, caller.id());
     }
 
     /**
@@ -52,11 +58,13 @@ public class ChatResource {
     @POST
     @Path("/chat/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed(Roles.CUSTOMER)
     public Multi<OutboundSseEvent> stream(ChatRequestBody body, @Context Sse sse) {
         turns.validate(body); // before the stream opens, so bad input still gets a 400 with a JSON error
+        String customerId = caller.id(); // read on the request thread; the turn runs on a worker
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             try {
-                ChatReply reply = turns.stream(body,
+                ChatReply reply = turns.stream(body, customerId,
                         text -> emitter.emit(event(sse, "token", Map.of("text", text))),
                         () -> emitter.emit(event(sse, "reset", Map.of())));
                 emitter.emit(event(sse, "final", reply));
@@ -76,13 +84,17 @@ public class ChatResource {
         }
     }
 
+    /** A customer reads their own conversations; reviewers read any. */
     @GET
     @Path("/conversations/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.REVIEWER})
     public TranscriptView conversation(@RestPath String id) {
         UUID uuid = ApiException.uuid(id, "id", "The conversation id must be a UUID.");
+        boolean staff = caller.is(Roles.REVIEWER);
+        String me = caller.id();
         return QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = Conversation.findById(uuid);
-            if (c == null) {
+            if (c == null || !staff && !me.equals(c.customerId)) {
                 throw ApiException.notFound("conversation", "There is no conversation " + id + ".");
             }
             return TranscriptView.of(c, ConversationMessage.of(uuid));

@@ -24,6 +24,8 @@ public class ConversationMessage extends PanacheEntityBase {
 
     public static final String CUSTOMER = "customer";
     public static final String ASSISTANT = "assistant";
+    /** A message the bank wrote into the conversation, such as a reviewer's decision. */
+    public static final String BANK = "bank";
 
     @Id
     public UUID id;
@@ -63,6 +65,19 @@ public class ConversationMessage extends PanacheEntityBase {
 
     @Column(name = "latency_ms")
     public Integer latencyMs;
+
+    /** The passages the model was given (cited or not), for reviewers. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Citation> sources;
+
+    /** The tools called in this turn, in order; the calls themselves are in tool_call. */
+    public String tools;
+
+    @Column(name = "risk_level")
+    public String riskLevel;
+
+    @Column(name = "risk_reasons")
+    public String[] riskReasons;
 
     public static List<ConversationMessage> of(UUID conversationId) {
         return list("conversationId = ?1 order by seq", conversationId);

@@ -1,5 +1,6 @@
 package com.northbridge.assistant.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,7 +8,9 @@ import java.util.regex.Pattern;
 
 import com.northbridge.assistant.text.Language;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -30,9 +33,13 @@ public final class OfflineChatModel implements ChatModel {
     private static final Pattern QUESTION = Pattern.compile("The customer asks: (.*)\\z", Pattern.DOTALL);
 
     private final PromptLibrary prompts;
+    private final OfflineToolPlanner planner;
+    private final ToolAnswers toolAnswers;
 
     public OfflineChatModel(PromptLibrary prompts) {
         this.prompts = prompts;
+        this.planner = new OfflineToolPlanner(prompts);
+        this.toolAnswers = new ToolAnswers(prompts);
     }
 
     @Override
@@ -44,7 +51,24 @@ public final class OfflineChatModel implements ChatModel {
         List<Source> sources = s.find() ? SourcesBlock.parse(s.group(1)) : List.of();
         Language language = Language.detect(question);
 
-        String answer = switch (IntentClassifier.classify(question)) {
+        List<ChatMessage> messages = request.messages();
+        if (!messages.isEmpty() && messages.get(messages.size() - 1) instanceof ToolExecutionResultMessage) {
+            return respond(prompt, AiMessage.from(toolResults(messages, language)));
+        }
+        List<String[]> history = OfflineToolPlanner.historyLines(prompt);
+        Intent intent = IntentClassifier.classify(question);
+        if (intent == Intent.PRODUCT_QUESTION && !history.isEmpty() && history.get(history.size() - 1)[0].equals("Assistant")
+                && SlotQuestions.isAsking(history.get(history.size() - 1)[1], prompts)) {
+            intent = Intent.TRANSFER; // the customer answers the question for a missing transfer detail
+        }
+        List<String> tools = request.toolSpecifications() == null ? List.of()
+                : request.toolSpecifications().stream().map(ToolSpecification::name).toList();
+        var plan = planner.plan(intent, question, history, tools, language);
+        if (plan.isPresent()) {
+            return respond(prompt, plan.get().call() != null ? AiMessage.from(plan.get().call()) : AiMessage.from(plan.get().say()));
+        }
+
+        String answer = switch (intent) {
             case GREETING -> prompts.get("greeting").in(language);
             case OUT_OF_SCOPE -> prompts.get("out-of-scope").in(language);
             case HANDOFF -> prompts.get("handoff").in(language);
@@ -52,12 +76,26 @@ public final class OfflineChatModel implements ChatModel {
             // say the conversation went to a person, because only it records the hand-over.
             default -> ExtractiveAnswerer.answer(question, sources, language).orElseGet(() -> prompts.get("refusal").in(language));
         };
+        return respond(prompt, AiMessage.from(answer));
+    }
+
+    private static ChatResponse respond(String prompt, AiMessage message) {
+        String out = message.text() != null ? message.text() : message.toolExecutionRequests().toString();
         return ChatResponse.builder()
-                .aiMessage(AiMessage.from(answer))
+                .aiMessage(message)
                 .modelName(MODEL_NAME)
-                .tokenUsage(new TokenUsage(approximateTokens(prompt), approximateTokens(answer)))
-                .finishReason(FinishReason.STOP)
+                .tokenUsage(new TokenUsage(approximateTokens(prompt), approximateTokens(out)))
+                .finishReason(message.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
                 .build();
+    }
+
+    /** The answer to the tool results at the end of the conversation, one paragraph per result. */
+    private String toolResults(List<ChatMessage> messages, Language language) {
+        List<String> parts = new ArrayList<>();
+        for (int i = messages.size() - 1; i >= 0 && messages.get(i) instanceof ToolExecutionResultMessage result; i--) {
+            parts.add(0, toolAnswers.answer(result.toolName(), result.text(), language));
+        }
+        return String.join("\n\n", parts);
     }
 
     private static String lastUserText(List<ChatMessage> messages) {

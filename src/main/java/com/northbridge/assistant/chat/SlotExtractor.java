@@ -27,7 +27,7 @@ public final class SlotExtractor {
     private static final Pattern ACCOUNT_SUFFIX = Pattern.compile(
             "(?i)(?:尾号|末四位|后四位|ending(?:\\s+in)?|last\\s+(?:four|4)(?:\\s+digits)?(?:\\s+are)?)\\s*[:：]?\\s*(\\d{4})");
     private static final Pattern PAYEE_EN = Pattern.compile(
-            "\\b(?i:to|for|pay)\\s+((?i:my\\s+)?(?:[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|(?i:landlord|mother|mom|mum|father|dad|son|daughter|wife|husband|brother|sister|friend)))\\b");
+            "\\b(?i:to|for|pay)\\s+((?i:my\\s+)?(?:[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|\\p{IsHan}{2,4}(?![\\p{IsHan}])|(?i:landlord|mother|mom|mum|father|dad|son|daughter|wife|husband|brother|sister|friend)))\\b");
     private static final Pattern PAYEE_ZH = Pattern.compile("(?:转给|打给|汇给|转账给|付给|给|收款人(?:是|为)?[:：]?)\\s*(我(?:妈|爸|妈妈|爸爸|儿子|女儿|老婆|老公|朋友|哥哥|姐姐|弟弟|妹妹|房东)|[\\p{IsHan}]{2,4}?)(?=转|打|汇|付|\\d|" + CN_NUM + "|[，。,.!！?？ ]|$)");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern ZH_DATE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})[日号]");

@@ -12,13 +12,14 @@ public record TranscriptView(UUID id, String channel, String language, String st
                              String carriedSummary, List<Entry> messages) {
 
     public record Entry(UUID id, int seq, String role, String content, String language, Instant createdAt, String intent,
-                        List<Citation> citations, String model, String prompts, Integer inputTokens, Integer outputTokens,
-                        Integer latencyMs) {
+                        List<Citation> citations, String riskLevel, List<String> riskReasons, String tools, String model, String prompts,
+                        Integer inputTokens, Integer outputTokens, Integer latencyMs) {
     }
 
-    static TranscriptView of(Conversation c, List<ConversationMessage> messages) {
+    public static TranscriptView of(Conversation c, List<ConversationMessage> messages) {
         return new TranscriptView(c.id, c.channel, c.language, c.state, c.createdAt, c.carriedSummary, messages.stream()
-                .map(m -> new Entry(m.id, m.seq, m.role, m.content, m.language, m.createdAt, m.intent, m.citations, m.model,
+                .map(m -> new Entry(m.id, m.seq, m.role, m.content, m.language, m.createdAt, m.intent, m.citations, m.riskLevel,
+                        m.riskReasons == null ? null : List.of(m.riskReasons), m.tools, m.model,
                         m.prompts, m.inputTokens, m.outputTokens, m.latencyMs))
                 .toList());
     }

@@ -1,6 +1,7 @@
 package com.northbridge.assistant.chat;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,18 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.northbridge.assistant.api.ApiException;
+import com.northbridge.assistant.audit.AuditLog;
+import com.northbridge.assistant.review.ReviewCase;
+import com.northbridge.assistant.review.ReviewCases;
+import com.northbridge.assistant.review.ReviewConfig;
+import com.northbridge.assistant.risk.RiskDecision;
+import com.northbridge.assistant.risk.RiskGate;
+import com.northbridge.assistant.risk.RiskLevel;
+import com.northbridge.assistant.risk.RiskReason;
+import com.northbridge.assistant.tools.AccountTools;
+import com.northbridge.assistant.tools.PendingAction;
+import com.northbridge.assistant.tools.ToolContext;
+import com.northbridge.assistant.tools.ToolOutcome;
 import com.northbridge.assistant.knowledge.HybridRetriever;
 import com.northbridge.assistant.knowledge.SearchFilter;
 import com.northbridge.assistant.knowledge.SearchHit;
@@ -22,6 +35,8 @@ import com.northbridge.assistant.text.Language;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
@@ -30,10 +45,11 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * One customer turn, step by step: store the message (before anything can fail), hand over to a person
- * when asked, retrieve evidence, build the prompt from prompts/, call the model, keep only citations of
- * passages that were really given, store the answer with what made it. Tools and the risk gate plug in
- * between the model call and the stored answer.
+ * One customer turn, step by step: store the message (before anything can fail), let the risk gate judge
+ * it, hand over to a person when asked, refuse with a fixed reply what must not reach the model, retrieve
+ * evidence, build the prompt from prompts/, call the model, run each tool call it asks for through the gate
+ * (a bounded number of steps), keep only citations of passages that were really given, and store the answer
+ * with what made it: the turn's level and reasons, sources, tools, model, prompts, tokens and latency.
  */
 @ApplicationScoped
 public class TurnLoop {
@@ -49,30 +65,43 @@ public class TurnLoop {
     private final PromptLibrary prompts;
     private final HybridRetriever retriever;
     private final AssistantConfig config;
+    private final AccountTools tools;
+    private final ReviewCases cases;
+    private final ReviewConfig reviewConfig;
+    private final AuditLog audit;
 
     public TurnLoop(ChatModel model, AnswerStreamer streamer, TranscriptMemoryStore memoryStore, PromptLibrary prompts,
-                    HybridRetriever retriever, AssistantConfig config) {
+                    HybridRetriever retriever, AssistantConfig config, AccountTools tools, ReviewCases cases, ReviewConfig reviewConfig,
+                    AuditLog audit) {
         this.model = model;
         this.streamer = streamer;
         this.memoryStore = memoryStore;
         this.prompts = prompts;
         this.retriever = retriever;
         this.config = config;
+        this.tools = tools;
+        this.cases = cases;
+        this.reviewConfig = reviewConfig;
+        this.audit = audit;
     }
 
-    /** A turn up to the model call: the stored message, the evidence and the request for the model. */
-    private record Prepared(UUID conversationId, Language language, Intent intent, List<SearchHit> hits, ChatRequest request,
-                            List<String> promptRefs) {
+    /** The turn so far: who, where, what the gate says, and what the model was given. */
+    private static final class Turn {
+        UUID conversationId;
+        UUID messageId;
+        String customerId;
+        Language language;
+        Intent intent;
+        RiskDecision risk;
+        List<SearchHit> hits = List.of();
+        List<String> promptRefs = new ArrayList<>();
+        List<ToolOutcome> toolCalls = new ArrayList<>();
+        PendingAction pending;
+        long modelNanos;
     }
 
-    public ChatReply turn(ChatRequestBody body) {
-        Prepared turn = prepare(body);
-        if (turn.request() == null) {
-            return handOff(turn);
-        }
-        long start = System.nanoTime();
-        ChatResponse response = model.chat(turn.request());
-        return complete(turn, response, (int) ((System.nanoTime() - start) / 1_000_000));
+    public ChatReply turn(ChatRequestBody body, String customerId) {
+        return run(body, customerId, null, null);
     }
 
     /**
@@ -80,63 +109,97 @@ public class TurnLoop {
      * {@code reset} is called when a failing remote model is replaced by the offline engine after some text
      * was already sent (the client then clears what it showed).
      */
-    public ChatReply stream(ChatRequestBody body, Consumer<String> tokens, Runnable reset) {
-        Prepared turn = prepare(body);
-        if (turn.request() == null) {
-            ChatReply reply = handOff(turn);
-            tokens.accept(reply.answer());
-            return reply;
-        }
-        long start = System.nanoTime();
-        ChatResponse response = streamer.stream(turn.request(), tokens, reset);
-        return complete(turn, response, (int) ((System.nanoTime() - start) / 1_000_000));
+    public ChatReply stream(ChatRequestBody body, String customerId, Consumer<String> tokens, Runnable reset) {
+        return run(body, customerId, tokens, reset);
     }
 
-    private Prepared prepare(ChatRequestBody request) {
-        String message = validate(request);
-        Language language = Language.detect(message);
-        String channel = request.channel() == null || request.channel().isBlank() ? "app" : request.channel().strip();
-        Conversation conversation = QuarkusTransaction.requiringNew().call(() -> storeCustomerMessage(request, channel, message, language));
+    private ChatReply run(ChatRequestBody body, String customerId, Consumer<String> tokens, Runnable reset) {
+        String message = validate(body);
+        Turn turn = new Turn();
+        turn.customerId = customerId;
+        turn.language = Language.detect(message);
+        String channel = body.channel() == null || body.channel().isBlank() ? "app" : body.channel().strip();
+        ConversationMessage stored = QuarkusTransaction.requiringNew().call(() -> storeCustomerMessage(body, customerId, channel, message, turn.language));
+        turn.conversationId = stored.conversationId;
+        turn.messageId = stored.id;
 
-        Intent intent = IntentClassifier.classify(message);
-        if (intent == Intent.HANDOFF) {
-            return new Prepared(conversation.id, language, intent, List.of(), null, List.of(prompts.get("handoff").reference()));
+        List<ChatMessage> history = memory(turn.conversationId);
+        turn.intent = continuesTransfer(history) && IntentClassifier.classify(message) == Intent.PRODUCT_QUESTION
+                ? Intent.TRANSFER : IntentClassifier.classify(message);
+        turn.risk = RiskGate.message(message, turn.intent);
+
+        if (turn.intent == Intent.HANDOFF) {
+            turn.promptRefs.add(prompts.get("handoff").reference());
+            return fixed(turn, prompts.get("handoff").in(turn.language), true, tokens);
+        }
+        if (turn.risk.refuses()) {
+            // Injection, impersonation, another customer's data, scam pressure: the model never sees it.
+            turn.promptRefs.add(prompts.get("red-refusal").reference());
+            return fixed(turn, prompts.get("red-refusal").in(turn.language), false, tokens);
         }
 
-        List<ChatMessage> history = memory(conversation.id);
-        SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(language));
-        List<SearchHit> hits = evidence.relevant() ? evidence.hits() : List.of();
-        List<Source> sources = hits.stream().map(h -> new Source(h.citationId(), h.citation(), h.text())).toList();
-
+        SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(turn.language));
+        turn.hits = evidence.relevant() ? evidence.hits() : List.of();
+        List<Source> sources = turn.hits.stream().map(h -> new Source(h.citationId(), h.citation(), h.text())).toList();
         Prompt system = prompts.get("system");
         Prompt user = prompts.get("answer-with-sources");
-        ChatRequest chat = ChatRequest.builder().messages(
-                SystemMessage.from(system.render(Map.of("language", language == Language.ZH ? "Chinese" : "English"))),
+        turn.promptRefs.add(system.reference());
+        turn.promptRefs.add(user.reference());
+        List<ChatMessage> messages = new ArrayList<>(List.of(
+                SystemMessage.from(system.render(Map.of("language", turn.language == Language.ZH ? "Chinese" : "English"))),
                 UserMessage.from(user.render(Map.of(
                         "sources", SourcesBlock.render(sources),
                         "history", historyText(history),
-                        "question", message))))
-                .build();
-        return new Prepared(conversation.id, language, intent, hits, chat, List.of(system.reference(), user.reference()));
+                        "question", message)))));
+
+        ToolContext context = new ToolContext(customerId, turn.conversationId, turn.messageId, turn.language, Instant.now());
+        ChatResponse response = null;
+        for (int step = 1; step <= config.maxToolSteps(); step++) {
+            ChatRequest request = ChatRequest.builder().messages(messages).toolSpecifications(tools.specifications()).build();
+            long start = System.nanoTime();
+            response = tokens == null ? model.chat(request) : streamer.stream(request, tokens, reset);
+            turn.modelNanos += System.nanoTime() - start;
+            AiMessage ai = response.aiMessage();
+            if (!ai.hasToolExecutionRequests()) {
+                break;
+            }
+            messages.add(ai);
+            for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+                ToolOutcome outcome = tools.run(call, step, context, turn.risk);
+                turn.toolCalls.add(outcome);
+                turn.risk = turn.risk.with(outcome.decision());
+                if (outcome.pending() != null) {
+                    turn.pending = outcome.pending();
+                }
+                messages.add(ToolExecutionResultMessage.from(call, outcome.result()));
+            }
+            response = null; // the model must still answer after the tools
+        }
+        String text = response == null || response.aiMessage().text() == null
+                ? prompts.get("handoff").in(turn.language) // the model kept calling tools: a person finishes this
+                : response.aiMessage().text();
+        if (response == null && tokens != null) {
+            tokens.accept(text);
+        }
+        List<Citation> citations = citations(text, turn.hits);
+        boolean noEvidence = citations.isEmpty() && turn.intent == Intent.PRODUCT_QUESTION;
+        turn.risk = turn.risk.with(RiskGate.answer(turn.intent, !noEvidence));
+        boolean handOff = response == null || turn.risk.has(RiskReason.NEGATIVE_EMOTION);
+        return answer(turn, text, citations, response, handOff, noEvidence);
     }
 
-    private ChatReply handOff(Prepared turn) {
-        return answer(turn.conversationId(), turn.language(), turn.intent(), prompts.get("handoff").in(turn.language()), List.of(),
-                null, true, null, turn.promptRefs(), 0);
+    /** A reply that does not come from the model: a hand-over or a red refusal. */
+    private ChatReply fixed(Turn turn, String text, boolean handOff, Consumer<String> tokens) {
+        if (tokens != null) {
+            tokens.accept(text);
+        }
+        return answer(turn, text, List.of(), null, handOff, null);
     }
 
-    private ChatReply complete(Prepared turn, ChatResponse response, int latency) {
-        String text = response.aiMessage().text();
-        List<Citation> citations = citations(text, turn.hits());
-        boolean noEvidence = citations.isEmpty() && turn.intent() == Intent.PRODUCT_QUESTION;
-        return answer(turn.conversationId(), turn.language(), turn.intent(), text, citations, response, false, noEvidence,
-                turn.promptRefs(), latency);
-    }
-
-    private ChatReply answer(UUID conversationId, Language language, Intent intent, String text, List<Citation> citations,
-                             ChatResponse response, boolean handOff, Boolean failed, List<String> promptRefs, int latency) {
+    private ChatReply answer(Turn turn, String text, List<Citation> citations, ChatResponse response, boolean handOff, Boolean failed) {
+        int latency = (int) (turn.modelNanos / 1_000_000);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Conversation conversation = Conversation.findById(conversationId);
+            Conversation conversation = Conversation.findById(turn.conversationId);
             boolean handedOff = handOff;
             String answer = text;
             if (failed != null) {
@@ -144,8 +207,10 @@ public class TurnLoop {
                 if (conversation.failedAnswers >= config.failedAnswersBeforeHandoff()) {
                     // Repeated answers without evidence: a person takes over rather than a third "I don't know".
                     handedOff = true;
-                    answer = text + "\n\n" + prompts.get("handoff").in(language);
                 }
+            }
+            if (handedOff && !text.equals(prompts.get("handoff").in(turn.language))) {
+                answer = text + "\n\n" + prompts.get("handoff").in(turn.language);
             }
             if (handedOff) {
                 conversation.state = Conversation.HANDED_OFF;
@@ -153,25 +218,80 @@ public class TurnLoop {
             conversation.updatedAt = Instant.now();
             ConversationMessage m = new ConversationMessage();
             m.id = UUID.randomUUID();
-            m.conversationId = conversationId;
-            m.seq = ConversationMessage.nextSeq(conversationId);
+            m.conversationId = turn.conversationId;
+            m.seq = ConversationMessage.nextSeq(turn.conversationId);
             m.role = ConversationMessage.ASSISTANT;
             m.content = answer;
-            m.language = language.code();
+            m.language = turn.language.code();
             m.createdAt = Instant.now();
-            m.intent = intent.name().toLowerCase();
+            m.intent = turn.intent.name().toLowerCase();
             m.citations = citations;
+            m.sources = turn.hits.stream().map(h -> new Citation(h.citationId(), h.documentTitle(), h.section(), h.article(), h.citation(),
+                    h.sourcePath(), h.snippet())).toList();
+            m.tools = turn.toolCalls.isEmpty() ? null : String.join(",", turn.toolCalls.stream().map(ToolOutcome::name).toList());
+            m.riskLevel = turn.risk.level().code();
+            m.riskReasons = turn.risk.codes().toArray(String[]::new);
             m.model = response == null ? null : response.modelName();
-            m.prompts = String.join(",", promptRefs);
+            m.prompts = String.join(",", turn.promptRefs);
             if (response != null && response.tokenUsage() != null) {
                 m.inputTokens = response.tokenUsage().inputTokenCount();
                 m.outputTokens = response.tokenUsage().outputTokenCount();
             }
             m.latencyMs = latency;
             m.persist();
-            return new ChatReply(conversationId, m.id, answer, language.code(), citations, m.intent,
-                    Conversation.HANDED_OFF.equals(conversation.state), m.model, notice(response, language));
+            audit.append(turn.customerId == null ? "anonymous" : turn.customerId, "turn.assessed", "conversation", turn.conversationId.toString(),
+                    ReviewCases.detail("message", turn.messageId, "intent", m.intent, "level", m.riskLevel, "reasons", turn.risk.codes(),
+                            "cues", turn.risk.cues(), "tools", m.tools, "handedOff", handedOff));
+            if (handedOff && !handOff) {
+                audit.append("assistant", "conversation.handed_off", "conversation", turn.conversationId.toString(),
+                        ReviewCases.detail("reason", "repeated answers without evidence"));
+            } else if (handOff) {
+                audit.append("assistant", "conversation.handed_off", "conversation", turn.conversationId.toString(),
+                        ReviewCases.detail("reason", turn.intent == Intent.HANDOFF ? "customer asked for a person" : "strong emotion or unfinished tool loop"));
+            }
+            openCase(turn, m);
+            return new ChatReply(turn.conversationId, m.id, answer, turn.language.code(), citations, m.intent, m.riskLevel, turn.risk.codes(),
+                    turn.pending, Conversation.HANDED_OFF.equals(conversation.state), m.model, notice(response, turn.language));
         });
+    }
+
+    /**
+     * One case per red turn: the transfer case the turn created carries every red reason; otherwise an alert
+     * case, unless the only red is a transfer still missing details (nothing to decide yet). Yellow turns
+     * are sampled into review at the configured rate.
+     */
+    private void openCase(Turn turn, ConversationMessage answer) {
+        RiskDecision risk = turn.risk;
+        List<String> red = risk.reasons().stream().filter(r -> r.level() == RiskLevel.RED).map(RiskReason::code).toList();
+        if (risk.level() == RiskLevel.RED) {
+            if (turn.pending != null && turn.pending.caseId() != null) {
+                ReviewCase existing = ReviewCase.findById(turn.pending.caseId());
+                if (existing != null && ReviewCase.OPEN.equals(existing.status)) {
+                    cases.addReasons(existing, red);
+                }
+                return;
+            }
+            if (red.equals(List.of(RiskReason.FUND_OPERATION.code()))) {
+                return;
+            }
+            cases.open(new ReviewCases.Opening(ReviewCase.ALERT, RiskLevel.RED, red, summary(risk), turn.customerId, turn.conversationId,
+                    turn.messageId, null));
+        } else if (risk.level() == RiskLevel.YELLOW && sampled(turn.messageId)) {
+            List<String> yellow = risk.reasons().stream().filter(r -> r.level() == RiskLevel.YELLOW).map(RiskReason::code).toList();
+            cases.open(new ReviewCases.Opening(ReviewCase.SAMPLE, RiskLevel.YELLOW, yellow, summary(risk), turn.customerId, turn.conversationId,
+                    turn.messageId, null));
+        }
+    }
+
+    private static String summary(RiskDecision risk) {
+        String reasons = String.join("; ", risk.reasons().stream().map(r -> r.describe(false)).toList());
+        return risk.cues().isEmpty() ? reasons : reasons + " Cues: " + String.join(" | ", risk.cues());
+    }
+
+    /** A stable share of yellow turns: the message id decides, so a re-run samples the same turns. */
+    private boolean sampled(UUID messageId) {
+        double rate = reviewConfig.yellowSampleRate();
+        return rate > 0 && (messageId.getLeastSignificantBits() & 0xffff) < rate * 0x10000;
     }
 
     /** Set when a remote model is configured but the offline engine had to answer. */
@@ -182,7 +302,7 @@ public class TurnLoop {
     }
 
     /** Checks a request without storing anything; the message as it will be stored. */
-    String validate(ChatRequestBody request) {
+    public String validate(ChatRequestBody request) {
         if (request == null) {
             throw ApiException.badRequest("message", "Send a JSON body with the message.");
         }
@@ -199,23 +319,24 @@ public class TurnLoop {
         return message;
     }
 
-    private Conversation storeCustomerMessage(ChatRequestBody request, String channel, String message, Language language) {
+    private ConversationMessage storeCustomerMessage(ChatRequestBody request, String customerId, String channel, String message, Language language) {
         Conversation conversation;
         if (request.conversationId() != null) {
             conversation = Conversation.findById(request.conversationId());
-            if (conversation == null) {
+            if (conversation == null || customerId != null && !customerId.equals(conversation.customerId)) {
+                // Someone else's conversation looks exactly like one that does not exist.
                 throw ApiException.notFound("conversation", "There is no conversation " + request.conversationId() + "; leave conversationId out to start one.");
             }
         } else {
             conversation = new Conversation();
             conversation.id = UUID.randomUUID();
-            conversation.customerId = request.customerId();
+            conversation.customerId = customerId;
             conversation.channel = channel;
             conversation.state = Conversation.ACTIVE;
             conversation.createdAt = Instant.now();
-            if (request.customerId() != null && !request.customerId().isBlank()) {
+            if (customerId != null) {
                 // The customer continues elsewhere: what they discussed on the other channel comes along.
-                conversation.carriedSummary = Conversation.latestElsewhere(request.customerId(), channel)
+                conversation.carriedSummary = Conversation.latestElsewhere(customerId, channel)
                         .map(previous -> ConversationSummary.of(previous, ConversationMessage.of(previous.id)))
                         .orElse(null);
             }
@@ -232,7 +353,7 @@ public class TurnLoop {
         m.language = language.code();
         m.createdAt = Instant.now();
         m.persist();
-        return conversation;
+        return m;
     }
 
     /** The conversation as langchain4j's chat memory sees it, through our transcript store. */
@@ -243,6 +364,16 @@ public class TurnLoop {
                 .chatMemoryStore(memoryStore)
                 .build()
                 .messages());
+    }
+
+    /** The assistant's last message asked for a missing transfer detail. */
+    private boolean continuesTransfer(List<ChatMessage> history) {
+        for (int i = history.size() - 2; i >= 0; i--) {
+            if (history.get(i) instanceof AiMessage ai) {
+                return SlotQuestions.isAsking(ai.text(), prompts);
+            }
+        }
+        return false;
     }
 
     private static String searchQuery(String message, List<ChatMessage> history) {

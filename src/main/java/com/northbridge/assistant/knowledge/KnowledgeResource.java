@@ -1,5 +1,7 @@
 package com.northbridge.assistant.knowledge;
 
+import com.northbridge.assistant.security.Roles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -47,6 +50,7 @@ public class KnowledgeResource {
 
     @GET
     @Path("/search")
+    @RolesAllowed({Roles.CUSTOMER, Roles.REVIEWER, Roles.ENGINEER})
     public SearchResult search(@RestQuery String q, @RestQuery String k, @RestQuery String kind, @RestQuery String lang,
                                @RestQuery String mode) {
         if (q == null || q.isBlank()) {
@@ -88,6 +92,7 @@ public class KnowledgeResource {
 
     @GET
     @Path("/documents")
+    @RolesAllowed({Roles.REVIEWER, Roles.ENGINEER})
     public List<DocumentView> documents() {
         return ingestion.documents();
     }
@@ -95,6 +100,7 @@ public class KnowledgeResource {
     /** Multipart upload: {@code file} and {@code kind}. Stored under uploads/, so folder scans leave it alone. */
     @POST
     @Path("/documents")
+    @RolesAllowed(Roles.ENGINEER)
     public Response upload(@RestForm("file") FileUpload file, @RestForm String kind) {
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.badRequest("file", "Attach the document as a multipart field named file.");
@@ -127,6 +133,7 @@ public class KnowledgeResource {
 
     @DELETE
     @Path("/documents/{id}")
+    @RolesAllowed(Roles.ENGINEER)
     public Response delete(@RestPath String id) {
         UUID uuid = ApiException.uuid(id, "id", "The document id must be a UUID as listed by GET /api/knowledge/documents.");
         if (!ingestion.delete(uuid)) {

@@ -1,6 +1,6 @@
 package com.northbridge.assistant.chat;
 
-import static io.restassured.RestAssured.given;
+import static com.northbridge.assistant.TestUsers.customer;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -30,6 +30,8 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class ChatApiTests {
 
+    private static final String CUSTOMER = "c004";
+
     @Inject
     KnowledgeIngestion ingestion;
 
@@ -39,7 +41,7 @@ class ChatApiTests {
     }
 
     private static ValidatableResponse send(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/chat").then();
+        return customer(CUSTOMER).contentType(ContentType.JSON).body(body).when().post("/api/chat").then();
     }
 
     @Test
@@ -73,7 +75,7 @@ class ChatApiTests {
                 .extract().path("conversationId");
         send(Map.of("conversationId", id, "message", "do you sell gold bars then")).statusCode(200)
                 .body("handedOff", equalTo(true));
-        given().when().get("/api/conversations/" + id).then().statusCode(200).body("state", equalTo("handed_off"));
+        customer(CUSTOMER).when().get("/api/conversations/" + id).then().statusCode(200).body("state", equalTo("handed_off"));
     }
 
     @Test
@@ -82,7 +84,7 @@ class ChatApiTests {
                 .body("handedOff", equalTo(true))
                 .body("answer", containsString("人工"))
                 .extract().path("conversationId");
-        given().when().get("/api/conversations/" + id).then().statusCode(200).body("state", equalTo("handed_off"));
+        customer(CUSTOMER).when().get("/api/conversations/" + id).then().statusCode(200).body("state", equalTo("handed_off"));
     }
 
     @Test
@@ -98,7 +100,7 @@ class ChatApiTests {
         String id = send(Map.of("message", "are transfers in the app free", "channel", "web")).statusCode(200)
                 .extract().path("conversationId");
 
-        given().when().get("/api/conversations/" + id).then().statusCode(200)
+        customer(CUSTOMER).when().get("/api/conversations/" + id).then().statusCode(200)
                 .body("channel", equalTo("web"))
                 .body("messages", hasSize(2))
                 .body("messages[0].role", equalTo("customer"))
@@ -120,17 +122,17 @@ class ChatApiTests {
         send(Map.of("message", "hello", "channel", "Carrier Pigeon!")).statusCode(400).body("field", equalTo("channel"));
         send(Map.of("message", "hello", "conversationId", "00000000-0000-0000-0000-000000000000")).statusCode(404)
                 .body("error", equalTo("conversation_not_found"));
-        given().contentType(ContentType.JSON).body("{\"message\": ").when().post("/api/chat").then().statusCode(400)
+        customer(CUSTOMER).contentType(ContentType.JSON).body("{\"message\": ").when().post("/api/chat").then().statusCode(400)
                 .body("error", equalTo("malformed_json"));
-        given().contentType(ContentType.JSON).body("{\"message\": \"hi\", \"conversationId\": \"not-a-uuid\"}").when()
+        customer(CUSTOMER).contentType(ContentType.JSON).body("{\"message\": \"hi\", \"conversationId\": \"not-a-uuid\"}").when()
                 .post("/api/chat").then().statusCode(400);
-        given().when().get("/api/conversations/not-a-uuid").then().statusCode(400).body("field", equalTo("id"));
-        given().when().get("/api/conversations/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        customer(CUSTOMER).when().get("/api/conversations/not-a-uuid").then().statusCode(400).body("field", equalTo("id"));
+        customer(CUSTOMER).when().get("/api/conversations/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
 
     @Test
     void the_stream_sends_the_answer_in_pieces_then_the_whole_reply() throws Exception {
-        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+        String body = customer(CUSTOMER).contentType(ContentType.JSON).accept("text/event-stream")
                 .body(Map.of("message", "新加的收款人当天最多能转多少钱"))
                 .when().post("/api/chat/stream").then().statusCode(200).extract().asString();
 
@@ -161,7 +163,7 @@ class ChatApiTests {
 
     @Test
     void the_stream_refuses_bad_input_with_a_json_error_before_it_starts() {
-        given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", ""))
+        customer(CUSTOMER).contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", ""))
                 .when().post("/api/chat/stream").then().statusCode(400).body("field", equalTo("message"));
     }
 }

@@ -1,6 +1,6 @@
 package com.northbridge.assistant.chat;
 
-import static io.restassured.RestAssured.given;
+import static com.northbridge.assistant.TestUsers.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,9 +39,14 @@ class ConversationMemoryTests {
         ingestion.scan(Path.of("knowledge-docs"));
     }
 
+    private static final String DEFAULT_CUSTOMER = "c013";
+
+    /** The customer is whoever the token says; "customerId" in the map only picks the token. */
     private static String say(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/chat").then().statusCode(200)
-                .extract().path("conversationId");
+        Map<String, Object> request = new java.util.HashMap<>(body);
+        Object who = request.remove("customerId");
+        return customer(who == null ? DEFAULT_CUSTOMER : who.toString()).contentType(ContentType.JSON).body(request).when().post("/api/chat")
+                .then().statusCode(200).extract().path("conversationId");
     }
 
     @Test
@@ -52,20 +57,21 @@ class ConversationMemoryTests {
 
         String web = say(Map.of("message", "hello", "channel", "web", "customerId", customer));
 
-        given().when().get("/api/conversations/" + web).then().statusCode(200)
+        customer(customer).when().get("/api/conversations/" + web).then().statusCode(200)
                 .body("carriedSummary", containsString("app channel"))
                 .body("carriedSummary", containsString("replace a lost debit card"))
                 .body("carriedSummary", containsString("how do I report the loss"));
-        given().when().get("/api/conversations/" + app).then().body("carriedSummary", nullValue());
+        customer(customer).when().get("/api/conversations/" + app).then().body("carriedSummary", nullValue());
     }
 
     @Test
     void another_customer_never_gets_someone_elses_summary() {
         say(Map.of("message", "what does it cost to replace a lost debit card", "channel", "app", "customerId", "cust-" + UUID.randomUUID()));
 
-        String web = say(Map.of("message", "hello", "channel", "web", "customerId", "cust-" + UUID.randomUUID()));
+        String other = "cust-" + UUID.randomUUID();
+        String web = say(Map.of("message", "hello", "channel", "web", "customerId", other));
 
-        given().when().get("/api/conversations/" + web).then().body("carriedSummary", nullValue());
+        customer(other).when().get("/api/conversations/" + web).then().body("carriedSummary", nullValue());
     }
 
     @Test
@@ -83,7 +89,7 @@ class ConversationMemoryTests {
         store.updateMessages(id, window);
         store.deleteMessages(id);
 
-        given().when().get("/api/conversations/" + id).then().body("messages", hasSize(3))
+        customer(DEFAULT_CUSTOMER).when().get("/api/conversations/" + id).then().body("messages", hasSize(3))
                 .body("messages[2].content", containsString("counter transfers"));
     }
 }

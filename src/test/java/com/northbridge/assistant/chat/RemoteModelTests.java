@@ -1,6 +1,6 @@
 package com.northbridge.assistant.chat;
 
-import static io.restassured.RestAssured.given;
+import static com.northbridge.assistant.TestUsers.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -36,6 +37,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 @TestProfile(RemoteModelProfile.class)
 class RemoteModelTests {
 
+    private static final String CUSTOMER = "c012";
+
     private static final String QUESTION = "are transfers in the app free";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +55,7 @@ class RemoteModelTests {
     }
 
     private static ValidatableResponse ask(String message) {
-        return given().contentType(ContentType.JSON).body(Map.of("message", message)).when().post("/api/chat").then().statusCode(200);
+        return customer(CUSTOMER).contentType(ContentType.JSON).body(Map.of("message", message)).when().post("/api/chat").then().statusCode(200);
     }
 
     @Test
@@ -76,7 +79,7 @@ class RemoteModelTests {
         String user = messages.get(1).get("content").asText();
         assertThat(user).contains("SOURCES").contains("END OF SOURCES").contains("The customer asks: " + QUESTION)
                 .containsPattern("\\[K[0-9a-f]{12}] .+ § ");
-        given().when().get("/api/conversations/" + id).then()
+        customer(CUSTOMER).when().get("/api/conversations/" + id).then()
                 .body("messages[1].inputTokens", equalTo(321))
                 .body("messages[1].outputTokens", equalTo(42));
     }
@@ -136,7 +139,7 @@ class RemoteModelTests {
 
         String id = ask(QUESTION).extract().path("conversationId");
 
-        given().when().get("/api/conversations/" + id).then()
+        customer(CUSTOMER).when().get("/api/conversations/" + id).then()
                 .body("messages[0].role", equalTo("customer"))
                 .body("messages[0].content", equalTo(QUESTION))
                 .body("messages[1].model", equalTo(OfflineChatModel.MODEL_NAME));
@@ -160,7 +163,7 @@ class RemoteModelTests {
     }
 
     private static Streamed stream(String message) throws Exception {
-        String body = given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", message))
+        String body = customer(CUSTOMER).contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", message))
                 .when().post("/api/chat/stream").then().statusCode(200).extract().asString();
         StringBuilder tokens = new StringBuilder();
         JsonNode reply = null;
@@ -206,5 +209,43 @@ class RemoteModelTests {
         assertThat(streamed.reply().get("model").asText()).isEqualTo(OfflineChatModel.MODEL_NAME);
         assertThat(streamed.reply().get("notice").asText()).contains("offline");
         assertThat(streamed.tokens()).isEqualTo(streamed.reply().get("answer").asText());
+    }
+
+    @Test
+    void the_model_calls_a_tool_through_the_gate_and_answers_with_its_result() throws Exception {
+        StubOpenAiServer.script(Reply.toolCall("request_transfer", "{\"payeeName\": \"Li Lei\", \"amount\": 250}"),
+                Reply.answer("Your transfer of 250 CNY to Li Lei is waiting for review by our staff."));
+
+        JsonNode reply = JSON.readTree(ask("please send 250 yuan to Li Lei").extract().asString());
+
+        assertThat(reply.get("riskLevel").asText()).isEqualTo("red");
+        assertThat(reply.get("pendingAction").get("status").asText()).isEqualTo("pending_review");
+        assertThat(reply.get("answer").asText()).contains("waiting for review");
+        assertThat(StubOpenAiServer.requests()).hasSize(2);
+        JsonNode first = JSON.readTree(StubOpenAiServer.requests().get(0));
+        List<String> offered = new java.util.ArrayList<>();
+        first.get("tools").forEach(t -> offered.add(t.get("function").get("name").asText()));
+        assertThat(offered).containsExactly("lookup_balance", "validate_form", "check_transfer_risk", "request_transfer");
+        JsonNode transferSchema = first.get("tools").get(3).get("function").get("parameters");
+        assertThat(transferSchema.get("properties").has("amount")).isTrue();
+        assertThat(transferSchema.get("properties").has("customerId")).isFalse();
+        JsonNode second = JSON.readTree(StubOpenAiServer.requests().get(1));
+        JsonNode last = second.get("messages").get(second.get("messages").size() - 1);
+        assertThat(last.get("role").asText()).isEqualTo("tool");
+        assertThat(last.get("content").asText()).contains("pending_review").contains("caseId");
+    }
+
+    @Test
+    void a_model_steered_to_read_another_customers_account_is_refused_by_the_gate() throws Exception {
+        StubOpenAiServer.script(Reply.toolCall("lookup_balance", "{\"account\": \"" + com.northbridge.assistant.banking.DemoBank.mainAccount("c001") + "\"}"),
+                Reply.answer("I can only show your own accounts."));
+
+        JsonNode reply = JSON.readTree(ask("what is my balance").extract().asString());
+
+        assertThat(reply.get("riskLevel").asText()).isEqualTo("red");
+        assertThat(reply.get("riskReasons").toString()).contains("other_customer_data");
+        JsonNode second = JSON.readTree(StubOpenAiServer.requests().get(1));
+        JsonNode last = second.get("messages").get(second.get("messages").size() - 1);
+        assertThat(last.get("content").asText()).contains("refused").doesNotContain("balance\"");
     }
 }

@@ -48,6 +48,7 @@ class SlotExtractorTest {
         assertThat(SlotExtractor.payee("转给韩梅梅500元")).contains("韩梅梅");
         assertThat(SlotExtractor.payee("给我妈转五千块")).contains("我妈");
         assertThat(SlotExtractor.payee("transfer 5000 to Li Lei please")).contains("Li Lei");
+        assertThat(SlotExtractor.payee("Please transfer 12 yuan to 王芳")).contains("王芳");
         assertThat(SlotExtractor.payee("send 200 to my landlord")).contains("my landlord");
         assertThat(SlotExtractor.payee("what is the transfer limit")).isEmpty();
     }

@@ -39,6 +39,16 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
             return new Reply(200, completion(content), delayMillis, content);
         }
 
+        /** The model asks for one tool call; arguments is the JSON object as text. Never streamed. */
+        public static Reply toolCall(String name, String arguments) {
+            String escaped = arguments.replace("\\", "\\\\").replace("\"", "\\\"");
+            return new Reply(200, "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"stub-model\","
+                    + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"call_1\","
+                    + " \"type\": \"function\", \"function\": {\"name\": \"" + name + "\", \"arguments\": \"" + escaped + "\"}}]},"
+                    + " \"finish_reason\": \"tool_calls\"}], \"usage\": {\"prompt_tokens\": 300, \"completion_tokens\": 20, \"total_tokens\": 320}}",
+                    0, null);
+        }
+
         public static Reply malformed() {
             return new Reply(200, "{\"id\": \"chatcmpl-x\", \"choices\": [ {\"message\": ", 0, null);
         }

@@ -1,6 +1,6 @@
 package com.northbridge.assistant.knowledge;
 
-import static io.restassured.RestAssured.given;
+import static com.northbridge.assistant.TestUsers.engineer;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,7 +32,7 @@ class KnowledgeApiTests {
     }
 
     private static io.restassured.response.Response upload(String name, byte[] content, String kind) {
-        var request = given().multiPart("file", name, content);
+        var request = engineer().multiPart("file", name, content);
         if (kind != null) {
             request = request.multiPart("kind", kind);
         }
@@ -52,7 +52,7 @@ class KnowledgeApiTests {
         upload(NAME, DocumentFiles.utf8(KnowledgeIngestionTests.LIMITS_MD.replace("7,300", "8,800")), "product")
                 .then().statusCode(200).body("outcome", equalTo("replaced"));
 
-        given().when().get("/api/knowledge/documents").then().statusCode(200)
+        engineer().when().get("/api/knowledge/documents").then().statusCode(200)
                 .body("sourcePath", hasItem("uploads/" + NAME))
                 .body("find { it.sourcePath == 'uploads/" + NAME + "' }.chunkCount", equalTo(2));
     }
@@ -61,7 +61,7 @@ class KnowledgeApiTests {
     void search_returns_citable_passages() {
         upload(NAME, DocumentFiles.utf8(KnowledgeIngestionTests.LIMITS_MD), "product").then().statusCode(201);
 
-        given().queryParam("q", "what is the daily cash withdrawal limit of the Harbour card").queryParam("k", 3)
+        engineer().queryParam("q", "what is the daily cash withdrawal limit of the Harbour card").queryParam("k", 3)
                 .when().get("/api/knowledge/search")
                 .then().statusCode(200)
                 .body("query", notNullValue())
@@ -79,28 +79,28 @@ class KnowledgeApiTests {
     void search_filters_by_kind_and_language() {
         upload(NAME, DocumentFiles.utf8(KnowledgeIngestionTests.LIMITS_MD), "product").then().statusCode(201);
 
-        given().queryParam("q", "Harbour card").queryParam("kind", "regulation").queryParam("k", 10)
+        engineer().queryParam("q", "Harbour card").queryParam("kind", "regulation").queryParam("k", 10)
                 .when().get("/api/knowledge/search").then().statusCode(200)
                 .body("hits.kind", everyItem(equalTo("regulation")));
-        given().queryParam("q", "Harbour card").queryParam("lang", "zh").queryParam("k", 10)
+        engineer().queryParam("q", "Harbour card").queryParam("lang", "zh").queryParam("k", 10)
                 .when().get("/api/knowledge/search").then().statusCode(200)
                 .body("hits.language", everyItem(equalTo("zh")));
     }
 
     @Test
     void bad_search_parameters_name_the_field_at_fault() {
-        given().when().get("/api/knowledge/search").then().statusCode(400).body("field", equalTo("q"));
-        given().queryParam("q", "  ").when().get("/api/knowledge/search").then().statusCode(400).body("field", equalTo("q"));
-        given().queryParam("q", "fees").queryParam("k", 0).when().get("/api/knowledge/search").then().statusCode(400)
+        engineer().when().get("/api/knowledge/search").then().statusCode(400).body("field", equalTo("q"));
+        engineer().queryParam("q", "  ").when().get("/api/knowledge/search").then().statusCode(400).body("field", equalTo("q"));
+        engineer().queryParam("q", "fees").queryParam("k", 0).when().get("/api/knowledge/search").then().statusCode(400)
                 .body("field", equalTo("k")).body("message", containsString("between 1 and"));
-        given().queryParam("q", "fees").queryParam("k", "many").when().get("/api/knowledge/search").then().statusCode(400);
-        given().queryParam("q", "fees").queryParam("kind", "novel").when().get("/api/knowledge/search").then().statusCode(400)
+        engineer().queryParam("q", "fees").queryParam("k", "many").when().get("/api/knowledge/search").then().statusCode(400);
+        engineer().queryParam("q", "fees").queryParam("kind", "novel").when().get("/api/knowledge/search").then().statusCode(400)
                 .body("field", equalTo("kind"));
-        given().queryParam("q", "fees").queryParam("lang", "fr").when().get("/api/knowledge/search").then().statusCode(400)
+        engineer().queryParam("q", "fees").queryParam("lang", "fr").when().get("/api/knowledge/search").then().statusCode(400)
                 .body("field", equalTo("lang"));
-        given().queryParam("q", "fees").queryParam("mode", "psychic").when().get("/api/knowledge/search").then().statusCode(400)
+        engineer().queryParam("q", "fees").queryParam("mode", "psychic").when().get("/api/knowledge/search").then().statusCode(400)
                 .body("field", equalTo("mode"));
-        given().queryParam("q", "x".repeat(2001)).when().get("/api/knowledge/search").then().statusCode(400)
+        engineer().queryParam("q", "x".repeat(2001)).when().get("/api/knowledge/search").then().statusCode(400)
                 .body("field", equalTo("q"));
     }
 
@@ -116,10 +116,10 @@ class KnowledgeApiTests {
                 .body("field", equalTo("kind"));
         upload("api-test-doc.md", DocumentFiles.utf8(KnowledgeIngestionTests.LIMITS_MD), "poetry").then().statusCode(400)
                 .body("field", equalTo("kind"));
-        given().multiPart("kind", "product").when().post("/api/knowledge/documents").then().statusCode(400)
+        engineer().multiPart("kind", "product").when().post("/api/knowledge/documents").then().statusCode(400)
                 .body("field", equalTo("file"));
 
-        given().when().get("/api/knowledge/documents").then().statusCode(200)
+        engineer().when().get("/api/knowledge/documents").then().statusCode(200)
                 .body("sourcePath", org.hamcrest.Matchers.not(hasItem(containsString("api-test-"))));
     }
 
@@ -136,14 +136,14 @@ class KnowledgeApiTests {
         String id = upload(NAME, DocumentFiles.utf8(KnowledgeIngestionTests.LIMITS_MD), "product")
                 .then().statusCode(201).extract().path("document.id");
 
-        given().when().delete("/api/knowledge/documents/" + id).then().statusCode(204);
-        given().when().delete("/api/knowledge/documents/" + id).then().statusCode(404).body("error", equalTo("document_not_found"));
-        given().when().delete("/api/knowledge/documents/not-a-uuid").then().statusCode(400).body("field", equalTo("id"));
+        engineer().when().delete("/api/knowledge/documents/" + id).then().statusCode(204);
+        engineer().when().delete("/api/knowledge/documents/" + id).then().statusCode(404).body("error", equalTo("document_not_found"));
+        engineer().when().delete("/api/knowledge/documents/not-a-uuid").then().statusCode(400).body("field", equalTo("id"));
     }
 
     @Test
     void unknown_addresses_answer_with_a_json_error() {
-        given().when().get("/api/knowledge/nothing-here").then().statusCode(404).contentType(ContentType.JSON)
+        engineer().when().get("/api/knowledge/nothing-here").then().statusCode(404).contentType(ContentType.JSON)
                 .body("message", notNullValue());
     }
 }

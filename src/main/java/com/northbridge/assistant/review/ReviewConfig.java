@@ -1,0 +1,22 @@
+package com.northbridge.assistant.review;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Service levels of review and the share of yellow turns sampled into it. */
+@ConfigMapping(prefix = "review")
+public interface ReviewConfig {
+
+    /** Red cases: the documents promise 30 minutes for transfer requests during business hours. */
+    @WithDefault("PT30M")
+    Duration slaRed();
+
+    @WithDefault("P1D")
+    Duration slaYellow();
+
+    /** Share of yellow turns that become a sample case, in [0, 1]. */
+    @WithDefault("0.1")
+    double yellowSampleRate();
+}

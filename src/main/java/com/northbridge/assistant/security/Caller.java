@@ -1,0 +1,43 @@
+package com.northbridge.assistant.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The signed-in user of this request. A customer's id is the token's subject and nothing else: no request
+ * body, path or model argument can name a different customer.
+ */
+@RequestScoped
+public class Caller {
+
+    private final JsonWebToken token;
+
+    public Caller(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public String id() {
+        return token.getName();
+    }
+
+    public Set<String> roles() {
+        return token.getGroups();
+    }
+
+    public boolean is(String role) {
+        return roles() != null && roles().contains(role);
+    }
+
+    /** The customer this user banks as: a customer's own id, or the customer record of a member of staff. */
+    public Optional<String> customerId() {
+        if (is(Roles.CUSTOMER)) {
+            return Optional.of(id());
+        }
+        Object linked = token.getClaim("customer_id");
+        return Optional.ofNullable(linked).map(Object::toString).map(s -> s.replace("\"", ""));
+    }
+}
