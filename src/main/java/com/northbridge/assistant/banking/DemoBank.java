@@ -174,7 +174,7 @@ public class DemoBank {
                 customer.setString(1, p.id());
                 customer.setString(2, p.name());
                 customer.setString(3, p.language());
-                customer.setString(4, "1" + (38 + n % 2) + String.format("%09d", 100_000_000L + n * 7_654_321L % 900_000_000L));
+                customer.setString(4, "1" + (38 + n % 2) + String.format("%08d", 10_000_000L + n * 7_654_321L % 90_000_000L));
                 customer.setString(5, p.language().equals("en") ? p.name().toLowerCase().replace(' ', '.') + "@mail.example" : "user" + p.id() + "@mail.example");
                 customer.setString(6, residentId(n));
                 customer.setTimestamp(7, p.pattern() == Pattern.RECENT_CONTACT_CHANGE ? Timestamp.from(now.minus(Duration.ofHours(20))) : null);

@@ -62,6 +62,9 @@ class DemoBankTests {
     @Test
     void demo_identities_pass_the_same_checks_as_real_ones() throws Exception {
         for (DemoBank.Person p : DemoBank.PEOPLE) {
+            assertThat(com.northbridge.assistant.tools.MobileNumber.valid(core.customer(p.id()).orElseThrow().mobile())).as(p.id()).isTrue();
+        }
+        for (DemoBank.Person p : DemoBank.PEOPLE) {
             assertThat(CardNumber.valid(DemoBank.mainAccount(p.id()))).as(p.id()).isTrue();
             assertThat(ResidentId.valid(DemoBank.residentId(Integer.parseInt(p.id().substring(1))))).as(p.id()).isTrue();
         }

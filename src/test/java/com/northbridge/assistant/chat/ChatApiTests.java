@@ -88,6 +88,18 @@ class ChatApiTests {
     }
 
     @Test
+    void strong_anger_is_answered_calmly_and_handed_to_a_person() {
+        String id = send(Map.of("message", "你们这什么垃圾服务，转账三天还没到账，气死我了！！！")).statusCode(200)
+                .body("handedOff", equalTo(true))
+                .body("riskLevel", equalTo("yellow"))
+                .body("riskReasons", hasItem("negative_emotion"))
+                .body("answer", containsString("人工"))
+                .extract().path("conversationId");
+        customer(CUSTOMER).when().get("/api/review/handoffs").then().statusCode(403);
+        customer(CUSTOMER).when().get("/api/conversations/" + id).then().statusCode(200).body("state", equalTo("handed_off"));
+    }
+
+    @Test
     void a_follow_up_question_uses_the_earlier_turn() {
         String id = send(Map.of("message", "how much can I transfer per day in the app with the text message code")).statusCode(200)
                 .extract().path("conversationId");
