@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import jakarta.inject.Inject;
 
 import com.northbridge.assistant.audit.AuditVerifier;
+import com.northbridge.assistant.eval.EvalCommand;
 import com.northbridge.assistant.knowledge.KnowledgeConfig;
 import com.northbridge.assistant.knowledge.KnowledgeIngestion;
 import com.northbridge.assistant.knowledge.ScanSummary;
@@ -17,6 +18,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * Starts the service, or with {@code ingest [folder]} loads a folder of documents in batch and exits
  * (status 0 when every file was taken, 2 when some were rejected). Without a folder, or with the knowledge
  * folder itself, the knowledge base mirrors it; another folder only adds and replaces documents. With
+ * {@code eval [suite ...] [--repeat N] [--concurrency N] [--prompts DIR] [--out DIR]} it runs evaluation suites
+ * (exit 1 below a gate), with {@code eval compare A.json B.json} it compares two runs. With
  * {@code verify-audit} it walks the audit chain and reports the first broken link (status 0 intact, 3 broken).
  */
 @QuarkusMain
@@ -28,6 +31,14 @@ public class Main {
             System.setProperty("knowledge.ingestion.scan-on-startup", "false");
             System.setProperty("quarkus.http.host-enabled", "false");
             Quarkus.run(IngestCommand.class, args);
+        } else if (args.length > 0 && args[0].equals("eval")) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            for (int i = 1; i + 1 < args.length; i++) {
+                if (args[i].equals("--prompts")) {
+                    System.setProperty("assistant.prompts-dir", args[i + 1]); // a prompt variant: read before the model starts
+                }
+            }
+            Quarkus.run(EvalCommand.class, args);
         } else if (args.length > 0 && args[0].equals("verify-audit")) {
             System.setProperty("knowledge.ingestion.scan-on-startup", "false");
             System.setProperty("quarkus.http.host-enabled", "false");

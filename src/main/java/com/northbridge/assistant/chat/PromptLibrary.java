@@ -70,4 +70,9 @@ public final class PromptLibrary {
         }
         return prompt;
     }
+
+    /** Every prompt as id@version, sorted: what an evaluation run records as the prompts it used. */
+    public java.util.List<String> references() {
+        return prompts.values().stream().map(Prompt::reference).sorted().toList();
+    }
 }

@@ -67,8 +67,11 @@ public class ReviewResource {
     @Path("/cases")
     public CaseQueue queue(@RestQuery String level, @RestQuery String status, @RestQuery String reason, @RestQuery String kind,
                            @RestQuery String olderThan, @RestQuery Boolean overdue, @RestQuery String sort,
-                           @RestQuery Integer page, @RestQuery Integer size) {
-        StringBuilder where = new StringBuilder("1 = 1");
+                           @RestQuery Integer page, @RestQuery Integer size, @RestQuery Boolean includeEval) {
+        // Evaluation runs talk to the assistant through the "eval" channel; their cases stay out of the queue.
+        String notEval = Boolean.TRUE.equals(includeEval) ? "1 = 1"
+                : "(conversationId is null or conversationId not in (select c.id from Conversation c where c.channel = 'eval'))";
+        StringBuilder where = new StringBuilder(notEval);
         Parameters params = new Parameters();
         if (level != null) {
             require(LEVELS.contains(level), "level", "level is red or yellow.");
@@ -125,12 +128,12 @@ public class ReviewResource {
             Map<String, Long> byLevel = new LinkedHashMap<>();
             Map<String, Long> byStatus = new LinkedHashMap<>();
             for (String l : List.of("red", "yellow")) {
-                byLevel.put(l, ReviewCase.count("level = ?1 and status = 'open'", l));
+                byLevel.put(l, ReviewCase.count(notEval + " and level = ?1 and status = 'open'", l));
             }
             for (String st : List.of("open", "approved", "rejected")) {
-                byStatus.put(st, ReviewCase.count("status", st));
+                byStatus.put(st, ReviewCase.count(notEval + " and status = ?1", st));
             }
-            long overdueCount = ReviewCase.count("status = 'open' and dueAt < ?1", now);
+            long overdueCount = ReviewCase.count(notEval + " and status = 'open' and dueAt < ?1", now);
             return new CaseQueue(matching.stream().map(c -> CaseSummary.of(c, now)).toList(), total, p, s, byLevel, byStatus, overdueCount);
         });
     }
