@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.northbridge.assistant.guard.PiiShield;
+
 import org.jboss.logging.Logger;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -44,13 +46,15 @@ public class AnswerStreamer {
         if (remote != null) {
             AtomicBoolean sent = new AtomicBoolean();
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            PiiShield shield = new PiiShield(); // personal data never leaves for the remote model
+            PiiShield.StreamUnmasker unmasked = shield.streaming(tokens);
             try {
-                remote.chat(request, new StreamingChatResponseHandler() {
+                remote.chat(shield.mask(request), new StreamingChatResponseHandler() {
                     @Override
                     public void onPartialResponse(String partial) {
                         if (!done.isDone()) {
                             sent.set(true);
-                            tokens.accept(partial);
+                            unmasked.accept(partial);
                         }
                     }
 
@@ -64,7 +68,9 @@ public class AnswerStreamer {
                         done.completeExceptionally(error);
                     }
                 });
-                return done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+                ChatResponse response = shield.unmask(done.get(timeoutMillis, TimeUnit.MILLISECONDS));
+                unmasked.flush();
+                return response;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 LOG.warn("Interrupted while streaming from the remote model; the offline engine answers");

@@ -45,8 +45,8 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** The customer's latest conversation on another channel, if any. */
+    /** The customer's latest conversation on another channel, if any; evaluation runs are nobody's history. */
     public static java.util.Optional<Conversation> latestElsewhere(String customerId, String channel) {
-        return find("customerId = ?1 and channel <> ?2 order by updatedAt desc", customerId, channel).firstResultOptional();
+        return find("customerId = ?1 and channel <> ?2 and channel <> 'eval' order by updatedAt desc", customerId, channel).firstResultOptional();
     }
 }

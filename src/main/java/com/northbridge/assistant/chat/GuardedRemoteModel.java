@@ -11,6 +11,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.logging.Logger;
 
+import com.northbridge.assistant.guard.PiiShield;
+
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -50,7 +52,10 @@ public class GuardedRemoteModel {
         if (remote == null) {
             return offline.chat(request);
         }
-        return remote.chat(request);
+        // Personal data never leaves for the remote model; its placeholders come back as the originals. The
+        // fallback below gets the original request: the offline engine runs in process.
+        PiiShield shield = new PiiShield();
+        return shield.unmask(remote.chat(shield.mask(request)));
     }
 
     ChatResponse offline(ChatRequest request, Throwable failure) {

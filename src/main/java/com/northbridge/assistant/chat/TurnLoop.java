@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.northbridge.assistant.api.ApiException;
 import com.northbridge.assistant.audit.AuditLog;
+import com.northbridge.assistant.guard.AnswerCheck;
 import com.northbridge.assistant.review.ReviewCase;
 import com.northbridge.assistant.review.ReviewCases;
 import com.northbridge.assistant.review.ReviewConfig;
@@ -181,11 +182,77 @@ public class TurnLoop {
         if (response == null && tokens != null) {
             tokens.accept(text);
         }
+        if (response != null && response.aiMessage().text() != null) {
+            Checked checked = checkAnswer(turn, messages, response, message, tokens, reset);
+            response = checked.response();
+            text = checked.text();
+        }
         List<Citation> citations = citations(text, turn.hits);
         boolean noEvidence = citations.isEmpty() && turn.intent == Intent.PRODUCT_QUESTION;
         turn.risk = turn.risk.with(RiskGate.answer(turn.intent, !noEvidence));
         boolean handOff = response == null || turn.risk.has(RiskReason.NEGATIVE_EMOTION);
         return answer(turn, text, citations, response, handOff, noEvidence);
+    }
+
+    private record Checked(ChatResponse response, String text) {
+    }
+
+    /**
+     * The answer the customer may see. An answer that repeats the system prompt is replaced by a refusal
+     * (and the turn is red). An answer stating a number that no cited passage contains is asked for again
+     * once, with the numbers named; if it still does, the customer gets the refusal instead of a guess.
+     * Numbers from tool results (balances) and from the customer's own message are not the model's to prove.
+     */
+    private Checked checkAnswer(Turn turn, List<ChatMessage> messages, ChatResponse response, String question, Consumer<String> tokens,
+                                Runnable reset) {
+        String systemPrompt = ((SystemMessage) messages.get(0)).text();
+        String text = response.aiMessage().text();
+        if (AnswerCheck.leaksPrompt(text, systemPrompt)) {
+            turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), List.of("answer repeated the system prompt"));
+            return replaced(response, prompts.get("red-refusal").in(turn.language), tokens, reset);
+        }
+        if (!turn.toolCalls.isEmpty()) {
+            return new Checked(response, text);
+        }
+        List<String> missing = AnswerCheck.ungroundedNumbers(text, citedTexts(text, turn.hits), question);
+        if (missing.isEmpty()) {
+            return new Checked(response, text);
+        }
+        turn.promptRefs.add(prompts.get("regenerate-numbers").reference());
+        List<ChatMessage> retry = new ArrayList<>(messages);
+        retry.add(response.aiMessage());
+        retry.add(UserMessage.from(prompts.get("regenerate-numbers").render(Map.of("numbers", String.join(", ", missing)))));
+        ChatRequest request = ChatRequest.builder().messages(retry).build();
+        if (tokens != null) {
+            reset.run(); // the first answer was already on the customer's screen
+        }
+        long start = System.nanoTime();
+        ChatResponse second = tokens == null ? model.chat(request) : streamer.stream(request, tokens, reset);
+        turn.modelNanos += System.nanoTime() - start;
+        String again = second.aiMessage().text() == null ? "" : second.aiMessage().text();
+        if (!again.isBlank() && AnswerCheck.ungroundedNumbers(again, citedTexts(again, turn.hits), question).isEmpty()
+                && !AnswerCheck.leaksPrompt(again, systemPrompt)) {
+            return new Checked(second, again);
+        }
+        turn.risk = turn.risk.with(List.of(RiskReason.LOW_CONFIDENCE), List.of("ungrounded numbers: " + String.join(", ", missing)));
+        return replaced(second, prompts.get("refusal").in(turn.language), tokens, reset);
+    }
+
+    private static Checked replaced(ChatResponse response, String text, Consumer<String> tokens, Runnable reset) {
+        if (tokens != null) {
+            reset.run();
+            tokens.accept(text);
+        }
+        return new Checked(response, text);
+    }
+
+    private static List<String> citedTexts(String answer, List<SearchHit> hits) {
+        Matcher m = CITED.matcher(answer);
+        List<String> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return hits.stream().filter(h -> ids.contains(h.citationId())).map(SearchHit::text).toList();
     }
 
     /** A reply that does not come from the model: a hand-over or a red refusal. */

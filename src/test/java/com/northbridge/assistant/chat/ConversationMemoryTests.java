@@ -39,7 +39,8 @@ class ConversationMemoryTests {
         ingestion.scan(Path.of("knowledge-docs"));
     }
 
-    private static final String DEFAULT_CUSTOMER = "c013";
+    /** A customer of its own, so no earlier conversation elsewhere is carried in. */
+    private static final String DEFAULT_CUSTOMER = "memory-" + UUID.randomUUID();
 
     /** The customer is whoever the token says; "customerId" in the map only picks the token. */
     private static String say(Map<String, Object> body) {

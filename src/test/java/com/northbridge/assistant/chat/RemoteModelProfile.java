@@ -13,8 +13,8 @@ public class RemoteModelProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "assistant.model.timeout", "PT1S",
-                GUARD + "Timeout/value", "1500",
+                "assistant.model.timeout", "PT2S",
+                GUARD + "Timeout/value", "3000",
                 GUARD + "Timeout/unit", "MILLIS",
                 GUARD + "Retry/delay", "10",
                 GUARD + "Retry/jitter", "0",

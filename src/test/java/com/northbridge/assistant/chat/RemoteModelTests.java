@@ -248,4 +248,48 @@ class RemoteModelTests {
         JsonNode last = second.get("messages").get(second.get("messages").size() - 1);
         assertThat(last.get("content").asText()).contains("refused").doesNotContain("balance\"");
     }
+
+    @Test
+    void personal_data_leaves_as_placeholders_and_a_masked_tool_argument_reaches_the_real_account() throws Exception {
+        StubOpenAiServer.script(Reply.toolCall("request_transfer", "{\"payeeName\": \"Anna Smith\", \"payeeAccount\": \"[CARD_1]\", \"amount\": 20}"),
+                Reply.answer("Your transfer is waiting for review."));
+
+        JsonNode reply = JSON.readTree(ask("please send 20 yuan to Anna Smith, card 6217 0000 1234 5670, my phone is 13812345678")
+                .extract().asString());
+
+        String first = StubOpenAiServer.requests().get(0);
+        assertThat(first).doesNotContain("6217 0000 1234 5670").doesNotContain("13812345678").contains("[CARD_1]").contains("[PHONE_1]");
+        String transfer = reply.get("pendingAction").get("transferId").asText();
+        customer(CUSTOMER).when().get("/api/transfers/" + transfer).then().statusCode(200).body("payeeAccount", equalTo("****5670"));
+        // The transcript keeps what the customer wrote, for reviewers.
+        customer(CUSTOMER).when().get("/api/conversations/" + reply.get("conversationId").asText()).then()
+                .body("messages[0].content", containsString("6217 0000 1234 5670"));
+    }
+
+    @Test
+    void a_number_no_cited_passage_contains_is_asked_for_again_once() throws Exception {
+        StubOpenAiServer.script(Reply.answer("Transfers in the app cost 999 yuan each. [{{first-source}}]"),
+                Reply.answer("Transfers in the app are free. [{{first-source}}]"));
+
+        ask(QUESTION).body("answer", equalTo("Transfers in the app are free. [" + firstSource() + "]"));
+
+        assertThat(StubOpenAiServer.requests()).hasSize(2);
+        JsonNode second = JSON.readTree(StubOpenAiServer.requests().get(1));
+        JsonNode last = second.get("messages").get(second.get("messages").size() - 1);
+        assertThat(last.get("content").asText()).contains("999").contains("only numbers that appear in the SOURCES");
+    }
+
+    @Test
+    void a_second_made_up_number_gets_the_refusal_instead_of_a_guess() {
+        StubOpenAiServer.script(Reply.answer("It costs 999 yuan. [{{first-source}}]"), Reply.answer("It costs 888 yuan. [{{first-source}}]"));
+
+        ask(QUESTION).body("answer", containsString("don't know")).body("answer", not(containsString("888")))
+                .body("riskReasons", org.hamcrest.Matchers.hasItem("low_confidence"));
+    }
+
+    private static String firstSource() throws Exception {
+        String body = StubOpenAiServer.requests().get(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SOURCES\\\\n\\[(K[0-9a-z]+)]").matcher(body);
+        return m.find() ? m.group(1) : "none";
+    }
 }
