@@ -6,6 +6,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private int retryAfterSeconds;
 
     public ApiException(int status, String code, String message, String field) {
         super(message);
@@ -37,6 +38,17 @@ public class ApiException extends RuntimeException {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw badRequest(field, message);
         }
+    }
+
+    /** 429: the caller may try again after this many seconds (sent as Retry-After). */
+    public static ApiException tooMany(String code, String message, int retryAfterSeconds) {
+        ApiException e = new ApiException(429, code, message, null);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ApiError toError() {

@@ -18,7 +18,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return reply(e.toError());
+        Response response = reply(e.toError());
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -27,6 +31,15 @@ public class ErrorMappers {
         String path = first.getPropertyPath().toString();
         String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
         return reply(new ApiError(400, "invalid_" + field, field + ": " + first.getMessage(), field));
+    }
+
+    /** A body of the wrong shape ("[]", a number for the message): more specific than Quarkus's own empty 400. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return reply(new ApiError(400, field == null ? "malformed_json" : "invalid_" + field,
+                field == null ? "The request body must be a JSON object." : field + " has the wrong type: " + e.getOriginalMessage().replaceAll("\\s*\\(.*", ""),
+                field));
     }
 
     @ServerExceptionMapper

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.api.ApiException;
+import com.northbridge.assistant.guard.TurnLimits;
 import com.northbridge.assistant.security.Caller;
 import com.northbridge.assistant.security.Roles;
 
@@ -35,18 +36,23 @@ public class ChatResource {
     private final TurnLoop turns;
     private final ObjectMapper json;
     private final Caller caller;
+    private final TurnLimits limits;
 
-    public ChatResource(TurnLoop turns, ObjectMapper json, Caller caller) {
+    public ChatResource(TurnLoop turns, ObjectMapper json, Caller caller, TurnLimits limits) {
         this.turns = turns;
         this.json = json;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @POST
     @Path("/chat")
     @RolesAllowed(Roles.CUSTOMER)
     public ChatReply chat(ChatRequestBody body) {
-        return turns.turn(body, caller.id());
+        turns.validate(body);
+        try (TurnLimits.Permit permit = limits.acquire(caller.id())) {
+            return turns.turn(body, caller.id());
+        }
     }
 
     /**
@@ -62,8 +68,9 @@ public class ChatResource {
     public Multi<OutboundSseEvent> stream(ChatRequestBody body, @Context Sse sse) {
         turns.validate(body); // before the stream opens, so bad input still gets a 400 with a JSON error
         String customerId = caller.id(); // read on the request thread; the turn runs on a worker
+        TurnLimits.Permit permit = limits.acquire(customerId);
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
-            try {
+            try (permit) {
                 ChatReply reply = turns.stream(body, customerId,
                         text -> emitter.emit(event(sse, "token", Map.of("text", text))),
                         () -> emitter.emit(event(sse, "reset", Map.of())));

@@ -377,6 +377,10 @@ public class TurnLoop {
         if (message.isEmpty()) {
             throw ApiException.badRequest("message", "The message is empty.");
         }
+        if (message.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t')
+                || message.chars().anyMatch(c -> c == 0xFFFD || Character.isSurrogate((char) c) && !validSurrogates(message))) {
+            throw ApiException.badRequest("message", "The message contains control characters or broken text; send plain text.");
+        }
         if (message.length() > config.maxMessageLength()) {
             throw ApiException.badRequest("message", "The message is longer than " + config.maxMessageLength() + " characters.");
         }
@@ -384,6 +388,22 @@ public class TurnLoop {
             throw ApiException.badRequest("channel", "channel is a short lower-case name such as app or web.");
         }
         return message;
+    }
+
+    /** No lone halves of a surrogate pair (what a broken client or a cut emoji leaves behind). */
+    private static boolean validSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private ConversationMessage storeCustomerMessage(ChatRequestBody request, String customerId, String channel, String message, Language language) {

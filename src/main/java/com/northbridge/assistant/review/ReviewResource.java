@@ -67,7 +67,7 @@ public class ReviewResource {
     @Path("/cases")
     public CaseQueue queue(@RestQuery String level, @RestQuery String status, @RestQuery String reason, @RestQuery String kind,
                            @RestQuery String olderThan, @RestQuery Boolean overdue, @RestQuery String sort,
-                           @RestQuery Integer page, @RestQuery Integer size, @RestQuery Boolean includeEval) {
+                           @RestQuery String page, @RestQuery String size, @RestQuery Boolean includeEval) {
         // Evaluation runs talk to the assistant through the "eval" channel; their cases stay out of the queue.
         String notEval = Boolean.TRUE.equals(includeEval) ? "1 = 1"
                 : "(conversationId is null or conversationId not in (select c.id from Conversation c where c.channel = 'eval'))";
@@ -103,8 +103,8 @@ public class ReviewResource {
             where.append(" and status = 'open' and dueAt < :now");
             params.and("now", now);
         }
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
+        int p = whole(page, 0, "page");
+        int s = whole(size, 20, "size");
         require(p >= 0, "page", "page starts at 0.");
         require(s >= 1 && s <= 200, "size", "size is between 1 and 200.");
         String sortField = SORTS.get(sort == null ? "created" : sort.replaceFirst("^-", ""));
@@ -204,6 +204,18 @@ public class ReviewResource {
                     m.put("updatedAt", c.updatedAt);
                     return m;
                 }).toList());
+    }
+
+    /** Query numbers are read here, not by JAX-RS, which answers a non-number with a bare 404. */
+    private static int whole(String value, int otherwise, String field) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(field, field + " is a whole number.");
+        }
     }
 
     private static void require(boolean ok, String field, String message) {

@@ -61,7 +61,8 @@ public class AccountTools {
         this.transfers = transfers;
         this.banking = banking;
         this.audit = audit;
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        // Models write "5" for 5 now and then: tool arguments are read leniently, unlike request bodies.
+        this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     public List<ToolSpecification> specifications() {
