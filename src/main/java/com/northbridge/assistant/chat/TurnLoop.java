@@ -19,6 +19,7 @@ import com.northbridge.assistant.guard.AnswerCheck;
 import com.northbridge.assistant.review.ReviewCase;
 import com.northbridge.assistant.review.ReviewCases;
 import com.northbridge.assistant.review.ReviewConfig;
+import com.northbridge.assistant.risk.InjectionDetector;
 import com.northbridge.assistant.risk.RiskDecision;
 import com.northbridge.assistant.risk.RiskGate;
 import com.northbridge.assistant.risk.RiskLevel;
@@ -140,7 +141,14 @@ public class TurnLoop {
         }
 
         SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(turn.language));
-        turn.hits = evidence.relevant() ? evidence.hits() : List.of();
+        List<SearchHit> found = evidence.relevant() ? evidence.hits() : List.of();
+        // Passages are data. One that reads like instructions to an AI never reaches the model, and the turn
+        // is red so that staff see the document that carried it.
+        turn.hits = found.stream().filter(h -> InjectionDetector.detect(h.text()).isEmpty()).toList();
+        if (turn.hits.size() < found.size()) {
+            List<String> poisoned = found.stream().filter(h -> !turn.hits.contains(h)).map(h -> "instructions in passage " + h.citation()).toList();
+            turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), poisoned);
+        }
         List<Source> sources = turn.hits.stream().map(h -> new Source(h.citationId(), h.citation(), h.text())).toList();
         Prompt system = prompts.get("system");
         Prompt user = prompts.get("answer-with-sources");

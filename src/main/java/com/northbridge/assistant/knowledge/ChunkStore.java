@@ -49,8 +49,8 @@ public class ChunkStore {
     public void insert(UUID documentId, DocumentKind kind, String language, List<StoredChunk> chunks) {
         String sql = """
                 INSERT INTO knowledge_chunk (id, document_id, ordinal, citation_id, heading_path, article, content,
-                                             kind, language, embedding, keywords, term_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?)""";
+                                             kind, language, embedding, keywords, term_count, suspicious)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?)""";
         String postings = "INSERT INTO knowledge_term (term, chunk_id, language, kind, weight) VALUES (?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
              PreparedStatement pt = c.prepareStatement(postings)) {
@@ -69,6 +69,8 @@ public class ChunkStore {
                 ps.setObject(10, new PGvector(stored.embedding()));
                 ps.setString(11, stored.keywords().tsvector());
                 ps.setInt(12, stored.keywords().termCount());
+                // Documents are data: text addressed to an AI is kept for people to see but flagged.
+                ps.setString(13, com.northbridge.assistant.risk.InjectionDetector.detect(chunk.text()).orElse(null));
                 ps.addBatch();
                 for (Map.Entry<String, Double> w : stored.keywords().weights().entrySet()) {
                     pt.setString(1, w.getKey());
@@ -84,6 +86,21 @@ public class ChunkStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the passages of document " + documentId, e);
         }
+    }
+
+    /** The passages flagged as instructions hidden in a document: citation id and what was found. */
+    public Map<String, String> suspicious() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT citation_id, suspicious FROM knowledge_chunk WHERE suspicious IS NOT NULL ORDER BY citation_id");
+             var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the flagged passages", e);
+        }
+        return out;
     }
 
     public void deleteByDocument(UUID documentId) {

@@ -44,7 +44,7 @@ public class KnowledgeIngestion {
      * Version of how passages are made (parsing, chunking, keyword terms). Raise it whenever one of them
      * changes: every document is then re-ingested once, although its file is unchanged.
      */
-    static final String PIPELINE_VERSION = "8";
+    static final String PIPELINE_VERSION = "9"; // 9: passages addressed to an AI are flagged
 
     /** Uploaded documents live under this prefix; a folder scan never removes them. */
     public static final String UPLOAD_PREFIX = "uploads/";

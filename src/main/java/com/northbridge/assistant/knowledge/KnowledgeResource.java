@@ -41,11 +41,13 @@ public class KnowledgeResource {
     private final HybridRetriever retriever;
     private final KnowledgeIngestion ingestion;
     private final KnowledgeConfig config;
+    private final ChunkStore chunks;
 
-    public KnowledgeResource(HybridRetriever retriever, KnowledgeIngestion ingestion, KnowledgeConfig config) {
+    public KnowledgeResource(HybridRetriever retriever, KnowledgeIngestion ingestion, KnowledgeConfig config, ChunkStore chunks) {
         this.retriever = retriever;
         this.ingestion = ingestion;
         this.config = config;
+        this.chunks = chunks;
     }
 
     @GET
@@ -98,6 +100,14 @@ public class KnowledgeResource {
     }
 
     /** Multipart upload: {@code file} and {@code kind}. Stored under uploads/, so folder scans leave it alone. */
+    /** Passages flagged at ingestion because they read like instructions to an AI: citation id → what was found. */
+    @GET
+    @Path("/suspicious")
+    @RolesAllowed({Roles.REVIEWER, Roles.ENGINEER})
+    public java.util.Map<String, String> suspicious() {
+        return chunks.suspicious();
+    }
+
     @POST
     @Path("/documents")
     @RolesAllowed(Roles.ENGINEER)
