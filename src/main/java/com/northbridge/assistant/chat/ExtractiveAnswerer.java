@@ -19,6 +19,9 @@ import com.northbridge.assistant.text.Language;
 public final class ExtractiveAnswerer {
 
     private static final int MAX_SENTENCES = 3;
+    private static final double QUANTITY_BOOST = 1.25;
+    /** How many items of a list are quoted after the sentence that introduces it. */
+    private static final int LIST_ITEMS = 4;
     /**
      * Share of the question's terms the chosen sentences must contain together. Below it the sentences are
      * only near the topic ("safe deposit box" meets "deposit insurance"), and not answering is safer.
@@ -26,6 +29,11 @@ public final class ExtractiveAnswerer {
      */
     static final double MIN_COVERAGE_EN = 0.5;
     static final double MIN_COVERAGE_ZH = 0.25;
+    /** Share of the question's terms the best sentence must contain on its own. */
+    static final double MIN_FOCUS_EN = 0.3;
+    /** Terms a sentence must share with the question to be added for answering another part of it. */
+    private static final int MIN_SHARED_FOR_PART = 2;
+    static final double MIN_FOCUS_ZH = 0.13;
 
     private ExtractiveAnswerer() {
     }
@@ -33,23 +41,99 @@ public final class ExtractiveAnswerer {
     private record Candidate(Source source, int sourceRank, int position, String sentence, double score) {
     }
 
+    /**
+     * Words of conversation, not of the topic: contractions, pronouns, fillers and feelings ("lol", "tbh",
+     * "annoyed"). Left in, they count against every honest question, since no document contains them.
+     */
+    private static final Set<String> FILLER = Set.of(
+            "what", "whats", "u", "ur", "q", "pls", "plz", "lol", "tbh", "btw", "thx", "yeah", "gonna", "wanna",
+            "he", "she", "her", "him", "his", "they", "them", "their", "someone", "something", "anything", "everyone", "nobody", "anyone",
+            "thing", "things", "lot", "bit", "one", "those", "these", "some", "all", "each", "every", "only", "even", "again", "ever",
+            "go", "going", "come", "take", "make", "give", "put", "know", "think", "said", "say", "told", "tell", "like", "let",
+            "actually", "absolutely", "basically", "right", "now", "today", "tomorrow", "yesterday", "ago", "there", "here",
+            "through", "before", "after", "way", "idea", "bad", "good", "sure", "ask", "asking", "wonder", "wondering",
+            "annoy", "annoyed", "angry", "upset", "worried", "regret", "husband", "wife", "mum", "mom", "dad", "grandad", "son",
+            "daughter", "aunt", "friend", "expect", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "week", "weekend", "morning", "afternoon", "evening", "tonight", "前天", "昨天", "今天", "明天", "上周", "家里", "听说", "一般", "具体", "直接", "到底", "总共", "有点", "上次", "万一");
+    /** Han characters that turn a bigram into question glue ("是多", "额是", "咋免"). */
+    private static final String GLUE = "是少么啥咋哪吗呢吧啊呀哦嘛";
+
+    /**
+     * Customers' words for what the documents name otherwise, as the keyword tokenizer stems them: "text
+     * msg" is an SMS code, a "ceiling" a limit, "yearly" annual. Both sides are mapped to the first word.
+     */
+    private static final List<List<String>> SAME_MEANING = List.of(
+            List.of("sms", "text", "msg", "texts"),
+            List.of("annual", "yearly"),
+            List.of("limit", "ceiling", "cap", "capped", "max", "maximum", "biggest", "largest", "highest", "most"),
+            List.of("fee", "charge", "charged", "cost", "price", "cut", "commission", "fees", "charges"),
+            List.of("u-key", "usb", "ukey", "u"),
+            List.of("replacement", "replace"),
+            List.of("expedite", "expedited", "quick", "quickly", "urgent", "fast"),
+            List.of("withdraw", "withdrawal", "pull"),
+            List.of("cancel", "undo", "cancellation"),
+            List.of("free", "waive", "waived"),
+            List.of("incoming", "receive", "arrive"),
+            List.of("abroad", "overseas", "cross-border"),
+            List.of("complaint", "complain", "complained", "complaints"),
+            List.of("reply", "answer", "respond", "response"));
+    private static final java.util.Map<String, String> CANONICAL = canonical();
+    private static final java.util.regex.Pattern ASKS_QUANTITY = java.util.regex.Pattern.compile(
+            "(?i)how (much|many|long)|\\b(fee|fees|cost|charge|charges|rate|limit|max|maximum|minimum|most|biggest|longest|price|penalty|interest)\\b|多少|几|最多|最长|最低|最高|限额|费|利率|利息");
+
+    private static java.util.Map<String, String> canonical() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (List<String> group : SAME_MEANING) {
+            group.forEach(w -> m.put(w, group.get(0)));
+        }
+        return m;
+    }
+
+    private static Set<String> canonicalTerms(String text) {
+        Set<String> terms = new HashSet<>();
+        for (String t : KeywordTokenizer.terms(text)) {
+            terms.add(CANONICAL.getOrDefault(t, t));
+        }
+        return terms;
+    }
+
+    /** The question's terms that a document could contain. */
+    static Set<String> topicTerms(String question) {
+        Set<String> terms = new HashSet<>();
+        for (String raw : KeywordTokenizer.terms(question)) {
+            String t = CANONICAL.getOrDefault(raw, raw);
+            boolean contraction = t.contains("'") || t.contains("’");
+            boolean glue = t.codePoints().anyMatch(c -> GLUE.indexOf(c) >= 0) || t.equals("多少");
+            // A customer's own amount ("8000", "30000") is not something to find in the documents.
+            boolean ownAmount = t.matches("\\d{3,}");
+            if (!contraction && !glue && !ownAmount && !FILLER.contains(t)) {
+                terms.add(t);
+            }
+        }
+        return terms;
+    }
+
     public static Optional<String> answer(String question, List<Source> sources, Language language) {
-        Set<String> asked = new HashSet<>(KeywordTokenizer.terms(question));
+        Set<String> asked = topicTerms(question);
         if (asked.isEmpty()) {
             return Optional.empty();
         }
+        boolean quantity = ASKS_QUANTITY.matcher(question).find();
         List<Candidate> candidates = new ArrayList<>();
         for (int rank = 0; rank < sources.size(); rank++) {
             Source source = sources.get(rank);
             List<String> sentences = sentences(source.text());
             for (int i = 0; i < sentences.size(); i++) {
-                Set<String> terms = new HashSet<>(KeywordTokenizer.terms(sentences.get(i)));
+                Set<String> terms = canonicalTerms(sentences.get(i));
                 long shared = asked.stream().filter(terms::contains).count();
                 if (shared == 0) {
                     continue;
                 }
                 // Share of the question covered, nudged towards better-ranked passages and earlier sentences.
                 double score = shared / (double) asked.size() / (1 + 0.25 * rank) / (1 + 0.05 * i);
+                if (quantity && sentences.get(i).matches("(?s).*\\d.*")) {
+                    score *= QUANTITY_BOOST; // "how much?" is answered by a sentence with the number
+                }
                 candidates.add(new Candidate(source, rank, i, sentences.get(i), score));
             }
         }
@@ -57,27 +141,84 @@ public final class ExtractiveAnswerer {
             return Optional.empty();
         }
         Candidate best = candidates.stream().max(Comparator.comparingDouble(Candidate::score)).orElseThrow();
-        // Keep the best sentence's neighbours from the same passage first: they read as one answer.
-        List<Candidate> chosen = candidates.stream()
-                .filter(c -> c.score() >= best.score() * 0.5)
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed())
-                .limit(MAX_SENTENCES)
-                .sorted(Comparator.comparingInt(Candidate::sourceRank).thenComparingInt(Candidate::position))
-                .toList();
-        Set<String> covered = new HashSet<>();
-        chosen.forEach(c -> covered.addAll(KeywordTokenizer.terms(c.sentence())));
+        // The best sentence, then the sentences that answer a part of the question the chosen ones do not yet
+        // answer ("what does it cost, and how much if I need it quickly?"), then close runners-up.
+        List<Candidate> chosen = new ArrayList<>(List.of(best));
+        Set<String> covered = canonicalTerms(best.sentence());
+        while (chosen.size() < MAX_SENTENCES) {
+            Candidate next = null;
+            double nextValue = 0;
+            for (Candidate c : candidates) {
+                if (chosen.contains(c) || chosen.stream().anyMatch(x -> x.sentence().equals(c.sentence()))) {
+                    continue;
+                }
+                Set<String> terms = canonicalTerms(c.sentence());
+                long fresh = asked.stream().filter(t -> terms.contains(t) && !covered.contains(t)).count();
+                long shared = asked.stream().filter(terms::contains).count();
+                boolean close = c.score() >= best.score() * 0.5;
+                // From another passage, a sentence sharing one word with the question ("safe" in "safe
+                // account") is a coincidence; next to the best sentence it is usually the rest of the answer.
+                boolean coincidence = shared < Math.min(MIN_SHARED_FOR_PART, asked.size()) && c.sourceRank() != best.sourceRank();
+                if (coincidence || !close && fresh == 0) {
+                    continue;
+                }
+                double value = fresh / (double) asked.size() + c.score();
+                if (value > nextValue) {
+                    next = c;
+                    nextValue = value;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            chosen.add(next);
+            covered.addAll(canonicalTerms(next.sentence()));
+        }
+        chosen.sort(Comparator.comparingInt(Candidate::sourceRank).thenComparingInt(Candidate::position));
         double minimum = language == Language.ZH ? MIN_COVERAGE_ZH : MIN_COVERAGE_EN;
+        Set<String> bestTerms = canonicalTerms(best.sentence());
+        double focus = language == Language.ZH ? MIN_FOCUS_ZH : MIN_FOCUS_EN;
+        if (asked.stream().filter(bestTerms::contains).count() < focus * asked.size()) {
+            return Optional.empty(); // only scattered sentences each touching one word: a patchwork, not an answer
+        }
         if (asked.stream().filter(covered::contains).count() < minimum * asked.size()) {
             return Optional.empty();
         }
         StringBuilder answer = new StringBuilder();
+        Set<String> written = new HashSet<>();
         for (Candidate c : chosen) {
-            if (!answer.isEmpty()) {
-                answer.append(language == Language.ZH ? "" : " ");
+            List<String> sentences = sentences(c.source().text());
+            List<String> parts = new ArrayList<>(List.of(c.sentence()));
+            // A sentence that introduces a list ("免收年费的条件：") means nothing without the list.
+            if (introducesList(c.sentence())) {
+                for (int i = c.position() + 1; i < sentences.size() && parts.size() <= LIST_ITEMS; i++) {
+                    if (parts.size() > 1 && !looksLikeListItem(parts.get(parts.size() - 1))) {
+                        break; // the list ended with the item before
+                    }
+                    parts.add(sentences.get(i));
+                }
             }
-            answer.append(c.sentence().strip()).append(" [").append(c.source().citationId()).append(']');
+            for (String part : parts) {
+                if (!written.add(part.strip())) {
+                    continue;
+                }
+                if (!answer.isEmpty()) {
+                    answer.append(language == Language.ZH ? "" : " ");
+                }
+                answer.append(part.strip()).append(" [").append(c.source().citationId()).append(']');
+            }
         }
         return Optional.of(answer.toString());
+    }
+
+    private static boolean introducesList(String sentence) {
+        String s = sentence.strip();
+        return s.endsWith("：") || s.endsWith(":");
+    }
+
+    private static boolean looksLikeListItem(String sentence) {
+        String s = sentence.strip();
+        return s.endsWith("；") || s.endsWith(";") || s.matches("^(?:[（(]?[一二三四五六七八九十\\d]+[）)、.]|[-•*]).*");
     }
 
     static List<String> sentences(String text) {

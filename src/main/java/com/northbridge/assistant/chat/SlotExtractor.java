@@ -29,6 +29,36 @@ public final class SlotExtractor {
     private static final Pattern PAYEE_EN = Pattern.compile(
             "\\b(?i:to|for|pay)\\s+((?i:my\\s+)?(?:[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}|\\p{IsHan}{2,4}(?![\\p{IsHan}])|(?i:landlord|mother|mom|mum|father|dad|son|daughter|wife|husband|brother|sister|friend)))\\b");
     private static final Pattern PAYEE_ZH = Pattern.compile("(?:转给|打给|汇给|转账给|付给|给|收款人(?:是|为)?[:：]?)\\s*(我(?:妈|爸|妈妈|爸爸|儿子|女儿|老婆|老公|朋友|哥哥|姐姐|弟弟|妹妹|房东)|[\\p{IsHan}]{2,4}?)(?=转|打|汇|付|\\d|" + CN_NUM + "|[，。,.!！?？ ]|$)");
+    /** A name as customers type it in Latin letters: "James Carter", "Jason". */
+    private static final String LATIN_NAME = "(?-i:[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})";
+    private static final String HAN_NAME = "\\p{IsHan}{2,4}";
+    /** A name after a label: "户名李四", "收款人：刘小红", "name Tom Baker", "payee: Kevin Zhang". */
+    private static final Pattern PAYEE_LABELLED = Pattern.compile(
+            "(?:户名|收款人(?:姓名|名字|名)?|收款方|对方(?:姓名|户名)|\\b(?i:name|payee(?:\\s+name)?|recipient|beneficiary|account\\s+name))"
+                    + "\\s*(?:是|为|(?i:is))?\\s*[:：]?\\s*(" + LATIN_NAME + "|" + HAN_NAME + "?)(?=$|[\\s,，。.;；!！?？)）]|\\d)");
+    /** A name in brackets or right after an account number: "6217… (Kevin Zhang)", "6217…, Robert Chan". */
+    private static final Pattern PAYEE_NEAR_ACCOUNT = Pattern.compile(
+            "\\d{12,19}\\s*(?:[(（]\\s*(" + LATIN_NAME + "|" + HAN_NAME + ")\\s*[)）]|[,，]?\\s+(" + LATIN_NAME + ")\\b)");
+    /** "给James Carter转", "转五千块给James Carter": a Latin-letter name in a Chinese sentence. */
+    private static final Pattern PAYEE_ZH_LATIN = Pattern.compile("(?:转给|打给|汇给|转账给|付给|给)\\s*(" + LATIN_NAME + ")");
+    /** "James Carter 转1.2万", "James Carter那边再转": the name first, then the verb. */
+    private static final Pattern PAYEE_LEADING = Pattern.compile(
+            "^\\s*(" + LATIN_NAME + ")\\s*(?=那边|那里|这边|(?:再)?(?:转|打|汇))");
+    /** "send 王芳 5k", "pay Tom Baker 2000": the verb straight before the name. */
+    private static final Pattern PAYEE_AFTER_VERB = Pattern.compile(
+            "\\b(?i:send|pay|wire|transfer|remit)\\s+(" + LATIN_NAME + "|" + HAN_NAME + "(?![\\p{IsHan}]))");
+    /** Long digit runs are card, account, ID or mobile numbers, never amounts. */
+    private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\d.,])\\d(?:[ -]?\\d){8,}(?![\\d])|\\b[A-Z]{2}\\d{2}(?:\\s?[A-Z0-9]{4}){2,7}(?:\\s?[A-Z0-9]{1,4})?\\b");
+    /** "5000，哦不对，3000", "1000. no wait, make it 1500": the amount after the correction counts. */
+    private static final Pattern CORRECTION = Pattern.compile(
+            "(?i)不对|不是|改成|改为|算了|还是|\\bno\\s+wait\\b|\\bmake\\s+it\\b|\\bactually\\b|\\binstead\\b|\\bsorry\\b|\\bi\\s+mean\\b");
+    private static final Pattern ENGLISH_AMOUNT = Pattern.compile(
+            "(?i)\\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+                    + "|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|a|and)[\\s-]+)*"
+                    + "(?:hundred|thousand|million|grand))\\b\\s*(yuan|rmb|cny|dollars?|usd|euros?|eur|kuai)?");
+    /** Capitalised words and Chinese words that are not names. */
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "(?i)hi|hello|hey|please|thanks|thank you|ok|okay|yes|no|sure|the|my|me|it|this|that|money|some|我|我们|你|你们|帮我|麻烦|请|现在|马上|今天|明天|再|钱|一下");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern ZH_DATE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})[日号]");
 
@@ -40,7 +70,23 @@ public final class SlotExtractor {
     }
 
     static Optional<Amount> amount(String text) {
-        String withoutSuffixes = ACCOUNT_SUFFIX.matcher(text).replaceAll(" ");
+        Matcher correction = CORRECTION.matcher(text);
+        int last = -1;
+        while (correction.find()) {
+            last = correction.end();
+        }
+        if (last > 0) {
+            Optional<Amount> corrected = firstAmount(text.substring(last));
+            if (corrected.isPresent()) {
+                return corrected;
+            }
+        }
+        return firstAmount(text);
+    }
+
+    private static Optional<Amount> firstAmount(String text) {
+        String withoutSuffixes = LONG_NUMBER.matcher(text).replaceAll(" ");
+        withoutSuffixes = ACCOUNT_SUFFIX.matcher(withoutSuffixes).replaceAll(" ");
         withoutSuffixes = ISO_DATE.matcher(withoutSuffixes).replaceAll(" ");
         withoutSuffixes = ZH_DATE.matcher(withoutSuffixes).replaceAll(" ");
         Matcher m = CURRENCY_BEFORE.matcher(withoutSuffixes);
@@ -70,7 +116,74 @@ public final class SlotExtractor {
                 return Optional.of(new Amount(value, m.group(3) == null ? "CNY" : currency(m.group(3))));
             }
         }
+        m = ENGLISH_AMOUNT.matcher(withoutSuffixes);
+        if (m.find()) {
+            Optional<BigDecimal> value = englishNumber(m.group(1));
+            if (value.isPresent()) {
+                return Optional.of(new Amount(value.get(), m.group(2) == null ? "CNY" : currency(m.group(2))));
+            }
+        }
         return Optional.empty();
+    }
+
+    /** "twenty thousand", "one hundred and fifty", "two grand": whole numbers written in English words. */
+    static Optional<BigDecimal> englishNumber(String words) {
+        long total = 0;
+        long current = 0;
+        boolean any = false;
+        for (String w : words.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+            long small = switch (w) {
+                case "a", "one" -> 1;
+                case "two" -> 2;
+                case "three" -> 3;
+                case "four" -> 4;
+                case "five" -> 5;
+                case "six" -> 6;
+                case "seven" -> 7;
+                case "eight" -> 8;
+                case "nine" -> 9;
+                case "ten" -> 10;
+                case "eleven" -> 11;
+                case "twelve" -> 12;
+                case "thirteen" -> 13;
+                case "fourteen" -> 14;
+                case "fifteen" -> 15;
+                case "sixteen" -> 16;
+                case "seventeen" -> 17;
+                case "eighteen" -> 18;
+                case "nineteen" -> 19;
+                case "twenty" -> 20;
+                case "thirty" -> 30;
+                case "forty" -> 40;
+                case "fifty" -> 50;
+                case "sixty" -> 60;
+                case "seventy" -> 70;
+                case "eighty" -> 80;
+                case "ninety" -> 90;
+                default -> -1;
+            };
+            if (small > 0) {
+                current += small;
+                any = true;
+                continue;
+            }
+            switch (w) {
+                case "hundred" -> current = Math.max(current, 1) * 100;
+                case "thousand", "grand" -> {
+                    total += Math.max(current, 1) * 1_000;
+                    current = 0;
+                }
+                case "million" -> {
+                    total += Math.max(current, 1) * 1_000_000;
+                    current = 0;
+                }
+                default -> {
+                    continue; // "and"
+                }
+            }
+            any = true;
+        }
+        return any && total + current > 0 ? Optional.of(BigDecimal.valueOf(total + current)) : Optional.empty();
     }
 
     private static boolean looksLikeTime(String text, int end) {
@@ -107,9 +220,31 @@ public final class SlotExtractor {
     }
 
     static Optional<String> payee(String text) {
+        Matcher labelled = PAYEE_LABELLED.matcher(text);
+        if (labelled.find() && !labelled.group(1).isBlank()) {
+            return Optional.of(labelled.group(1));
+        }
+        Matcher near = PAYEE_NEAR_ACCOUNT.matcher(text);
+        if (near.find()) {
+            return Optional.of(near.group(1) != null ? near.group(1) : near.group(2));
+        }
+        Matcher zhLatin = PAYEE_ZH_LATIN.matcher(text);
+        if (zhLatin.find()) {
+            return Optional.of(zhLatin.group(1));
+        }
         Matcher zh = PAYEE_ZH.matcher(text);
         if (zh.find()) {
             return Optional.of(zh.group(1));
+        }
+        Matcher leading = PAYEE_LEADING.matcher(text);
+        if (leading.find() && !NOT_A_NAME.matcher(leading.group(1)).matches()) {
+            return Optional.of(leading.group(1));
+        }
+        Matcher verb = PAYEE_AFTER_VERB.matcher(text);
+        while (verb.find()) {
+            if (!NOT_A_NAME.matcher(verb.group(1)).matches()) {
+                return Optional.of(verb.group(1));
+            }
         }
         Matcher en = PAYEE_EN.matcher(text);
         while (en.find()) {

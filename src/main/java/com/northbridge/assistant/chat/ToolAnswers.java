@@ -36,7 +36,8 @@ final class ToolAnswers {
             return prompts.get("refusal").in(language);
         }
         if (r.has("error")) {
-            return r.path("message").asText();
+            // Another customer's account: the same fixed reply as when the gate refuses the message itself.
+            return r.path("error").asText().equals("refused") ? prompts.get("red-refusal").in(language) : r.path("message").asText();
         }
         switch (tool) {
             case RiskGate.LOOKUP_BALANCE -> {
@@ -70,8 +71,11 @@ final class ToolAnswers {
                 List<String> why = new ArrayList<>();
                 r.path("explanations").forEach(e -> why.add(e.asText()));
                 String head = zh ? "风险评分 " + r.path("score").asInt() + "/100" : "Risk score " + r.path("score").asInt() + "/100";
-                return why.isEmpty() ? head + (zh ? "，未发现风险提示。" : ", no warnings.")
+                String text = why.isEmpty() ? head + (zh ? "，未发现风险提示。" : ", no warnings.")
                         : head + (zh ? "：" : ": ") + String.join(zh ? "；" : "; ", why) + (zh ? "。" : ".");
+                // A flagged check makes the turn red, and every red turn becomes a case for the staff.
+                return r.path("flagged").asBoolean() ? text + (zh ? " 这笔申请已转交工作人员审核，结果会在这里通知您。"
+                        : " I've passed this request to our staff for review; you'll see their answer here.") : text;
             }
             case RiskGate.REQUEST_TRANSFER -> {
                 String status = r.path("status").asText();

@@ -31,6 +31,16 @@ class OfflineChatModelTest {
     }
 
     @Test
+    void answers_in_the_language_of_the_sentence_not_of_the_names_in_it() {
+        assertThat(OfflineChatModel.replyLanguage("给James Carter转5000元", List.of())).isEqualTo(com.northbridge.assistant.text.Language.ZH);
+        assertThat(OfflineChatModel.replyLanguage("send 王芳 5k for dinner", List.of())).isEqualTo(com.northbridge.assistant.text.Language.EN);
+        List<String[]> english = List.<String[]>of(new String[] {"Customer", "send money"},
+                new String[] {"Assistant", "Who would you like to send the money to?"});
+        assertThat(OfflineChatModel.replyLanguage("王芳", english)).isEqualTo(com.northbridge.assistant.text.Language.EN);
+        assertThat(OfflineChatModel.replyLanguage("2.5k", english)).isEqualTo(com.northbridge.assistant.text.Language.EN);
+    }
+
+    @Test
     void answers_from_the_sources_and_cites_them() {
         String answer = ask("how much can I send to a payee I just added", SOURCES).aiMessage().text();
 

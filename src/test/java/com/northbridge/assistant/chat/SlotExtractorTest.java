@@ -27,6 +27,10 @@ class SlotExtractorTest {
             "wire 300 dollars|300|USD",
             "transfer 49,900 yuan|49900|CNY",
             "RMB 88.50|88.5|CNY",
+            "can u send 王芳 twenty thousand yuan|20000|CNY",
+            "5000，哦不对，3000|3000|CNY",
+            "1000. no wait, make it 1500|1500|CNY",
+            "转3000元到6217521874998314，户名李四|3000|CNY",
     })
     void reads_amounts_as_customers_write_them(String text, String value, String currency) {
         Amount amount = SlotExtractor.amount(text).orElseThrow();
@@ -40,6 +44,8 @@ class SlotExtractorTest {
         assertThat(SlotExtractor.amount("用尾号1234的卡")).isEmpty();
         assertThat(SlotExtractor.amount("on 2026-12-01")).isEmpty();
         assertThat(SlotExtractor.amount("贷款期限36个月")).isEmpty();
+        assertThat(SlotExtractor.amount("his card is 6217808607141597")).isEmpty();
+        assertThat(SlotExtractor.amount("手机13812345678")).isEmpty();
     }
 
     @Test
@@ -51,6 +57,14 @@ class SlotExtractorTest {
         assertThat(SlotExtractor.payee("Please transfer 12 yuan to 王芳")).contains("王芳");
         assertThat(SlotExtractor.payee("send 200 to my landlord")).contains("my landlord");
         assertThat(SlotExtractor.payee("what is the transfer limit")).isEmpty();
+        assertThat(SlotExtractor.payee("给James Carter转5000元")).contains("James Carter");
+        assertThat(SlotExtractor.payee("James Carter那边再转49500")).contains("James Carter");
+        assertThat(SlotExtractor.payee("转3000元到6217521874998314，户名李四")).contains("李四");
+        assertThat(SlotExtractor.payee("pay 45000 to 6217800042165018 (Kevin Zhang) for the car")).contains("Kevin Zhang");
+        assertThat(SlotExtractor.payee("wire 120k to 6217342577548284, Robert Chan")).contains("Robert Chan");
+        assertThat(SlotExtractor.payee("send 2000 to account 6217808607141597, name Tom Baker")).contains("Tom Baker");
+        assertThat(SlotExtractor.payee("send 王芳 5k for dinner")).contains("王芳");
+        assertThat(SlotExtractor.payee("send money")).isEmpty();
     }
 
     @Test

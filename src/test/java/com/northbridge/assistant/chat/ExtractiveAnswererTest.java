@@ -1,0 +1,46 @@
+package com.northbridge.assistant.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.northbridge.assistant.text.Language;
+
+class ExtractiveAnswererTest {
+
+    private static final Source CARDS = new Source("K0000000000d4", "Fee Schedule § 2 Cards",
+            "Replacing a lost or damaged card costs 5 yuan. An expedited replacement costs 20 yuan. Cards are mailed within 5 days.");
+    private static final Source WAIVER = new Source("K0000000000e5", "借记卡年费",
+            "借记卡年费为每年10元。\n符合以下任意一项条件的借记卡，可以免收年费：\n（一）上月日均余额不低于10,000元；\n（二）账户有代发工资入账。\n年费从卡内扣收。");
+
+    @Test
+    void chatter_and_the_customers_own_amounts_do_not_count_against_a_question() {
+        assertThat(ExtractiveAnswerer.topicTerms("my card snapped in half lol, what's it gonna cost me?")).doesNotContain("lol", "what's", "gonna");
+        assertThat(ExtractiveAnswerer.topicTerms("what would he pay to send 8,000 there")).doesNotContain("8000");
+    }
+
+    @Test
+    void answers_each_part_of_a_question_in_two_parts() {
+        String answer = ExtractiveAnswerer.answer("what does a replacement card cost, and how much if I need it quickly?", List.of(CARDS), Language.EN)
+                .orElseThrow();
+        assertThat(answer).contains("5 yuan").contains("20 yuan");
+    }
+
+    @Test
+    void a_sentence_that_introduces_a_list_brings_the_list() {
+        String answer = ExtractiveAnswerer.answer("借记卡年费怎么免", List.of(WAIVER), Language.ZH).orElseThrow();
+        assertThat(answer).contains("10,000元").contains("工资");
+    }
+
+    @Test
+    void a_question_about_something_the_sources_do_not_mention_has_no_answer() {
+        assertThat(ExtractiveAnswerer.answer("can I rent a safe deposit box at a branch", List.of(CARDS), Language.EN)).isEmpty();
+        List<Source> nearTopic = List.of(
+                new Source("K0000000000f6", "Deposit insurance", "Deposits are protected by deposit insurance up to 500,000 yuan per depositor."),
+                new Source("K0000000000f7", "Security", "We will never ask you to move money to a \"safe account\"."),
+                new Source("K0000000000f8", "ATMs", "ATMs accept cash deposits 24 hours a day, also when branches are closed."));
+        assertThat(ExtractiveAnswerer.answer("can I rent a safe deposit box at your branch", nearTopic, Language.EN)).isEmpty();
+    }
+}
