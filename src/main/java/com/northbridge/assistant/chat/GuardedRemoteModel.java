@@ -46,7 +46,7 @@ public class GuardedRemoteModel {
     @ExponentialBackoff(factor = 2, maxDelay = 4000)
     @RetryWhen(exception = RetryableModelFailure.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2)
-    @Bulkhead(32)
+    @Bulkhead(64) // as many as guard.max-concurrent-turns: a turn the service accepted is not refused here
     @Fallback(fallbackMethod = "offline")
     public ChatResponse chat(ChatRequest request) {
         if (remote == null) {

@@ -101,13 +101,11 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
                 Thread.currentThread().interrupt();
             }
         }
-        // The system prompt shows an example id; the sources block starts "SOURCES", a newline, then "[K".
-        int sources = body.indexOf("SOURCES\\n[");
-        Matcher source = FIRST_SOURCE.matcher(sources < 0 ? "" : body.substring(sources));
-        String text = reply.body().replace("{{first-source}}", source.find() ? source.group(1) : "none");
-        boolean streaming = STREAM_REQUESTED.matcher(body).find() && reply.status() == 200 && reply.content() != null;
+        String firstSource = firstSource(body);
+        String text = reply.body().replace("{{first-source}}", firstSource);
+        boolean streaming = streamRequested(body) && reply.status() == 200 && reply.content() != null;
         if (streaming) {
-            text = streamOf(reply.content().replace("{{first-source}}", source.reset().find() ? source.group(1) : "none"));
+            text = streamOf(reply.content().replace("{{first-source}}", firstSource));
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", streaming ? "text/event-stream" : "application/json");
@@ -121,8 +119,20 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The citation id of the first passage in a request's sources block, or "none" when it has none. */
+    public static String firstSource(String requestBody) {
+        // The system prompt shows an example id; the sources block starts "SOURCES", a newline, then "[K".
+        int sources = requestBody.indexOf("SOURCES\\n[");
+        Matcher source = FIRST_SOURCE.matcher(sources < 0 ? "" : requestBody.substring(sources));
+        return source.find() ? source.group(1) : "none";
+    }
+
+    public static boolean streamRequested(String requestBody) {
+        return STREAM_REQUESTED.matcher(requestBody).find();
+    }
+
     /** The answer as OpenAI streams it: one chunk per word, a final chunk with usage, then [DONE]. */
-    static String streamOf(String content) {
+    public static String streamOf(String content) {
         StringBuilder sse = new StringBuilder();
         for (String piece : content.split("(?<= )")) {
             sse.append("data: {\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1700000000,"
@@ -135,7 +145,7 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         return sse.append("data: [DONE]\n\n").toString();
     }
 
-    static String completion(String content) {
+    public static String completion(String content) {
         String escaped = content.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
         return "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"stub-model\","
                 + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + escaped + "\"},"
