@@ -1,44 +1,73 @@
 package com.northbridge.assistant.risk;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Interim lexicon rules per signal. */
+/**
+ * The risk signals in one customer message, Chinese, English or both mixed. Deterministic word-and-pattern
+ * rules, no model: the same message always gives the same signals, in microseconds, and a reviewer can read
+ * why from the cue. The table below says where each signal's rules are; all of them share one prefilter
+ * pass over the message, so only the few rules whose words occur run their regex.
+ */
 public final class MessageSignals {
 
-    private static final Map<Signal, Pattern> RULES = new EnumMap<>(Signal.class);
+    private static final Map<Signal, List<Rule>> TABLE = new EnumMap<>(Signal.class);
 
     static {
-        RULES.put(Signal.PROMPT_INJECTION, p("ignore (all )?(previous|prior|above) (instructions|rules)|system prompt|忽略(之前|以上|前面)?的?(所有)?(指令|规则)|系统提示|提示词"));
-        RULES.put(Signal.IMPERSONATION, p("(calling|acting|asking) (for|on behalf of) my|on behalf of|我替我|帮我(爸|妈)查|代表我"));
-        RULES.put(Signal.OTHER_CUSTOMER_DATA, p("查一?下\\p{IsHan}{2,3}的(余额|账户|流水)|someone else'?s (balance|account)"));
-        RULES.put(Signal.AUTHORITY_PRESSURE, p("安全账户|公安|检察院|safe account|police"));
-        RULES.put(Signal.FRAUD_REPORT, p("(asked|ask) me for my (sms )?(verification )?code|被骗|验证码被|要我的验证码"));
-        RULES.put(Signal.CONTACT_CHANGE, p("change my (registered )?(mobile|phone) number|(修改|更换|换)(预留)?手机号"));
-        RULES.put(Signal.CREDENTIAL_CHANGE, p("reset my (login )?password|重置(登录)?密码"));
-        RULES.put(Signal.IDENTITY_VERIFICATION, p("update my id card|更新身份证|身份验证"));
-        RULES.put(Signal.PRODUCT_ADVICE, p("should i buy|good investment|我该买哪|推荐.*理财"));
+        // PROMPT_INJECTION is InjectionDetector's: it also reads decoded and de-obfuscated text.
+        TABLE.put(Signal.IMPERSONATION, ThirdPartyRequests.IMPERSONATION);
+        TABLE.put(Signal.OTHER_CUSTOMER_DATA, ThirdPartyRequests.OTHER_CUSTOMER_DATA);
+        TABLE.put(Signal.AUTHORITY_PRESSURE, ScamCues.AUTHORITY_PRESSURE);
+        TABLE.put(Signal.FRAUD_REPORT, ScamCues.FRAUD_REPORT);
+        TABLE.put(Signal.CONTACT_CHANGE, AccountChanges.CONTACT_CHANGE);
+        TABLE.put(Signal.CREDENTIAL_CHANGE, AccountChanges.CREDENTIAL_CHANGE);
+        TABLE.put(Signal.IDENTITY_VERIFICATION, AccountChanges.IDENTITY_VERIFICATION);
+        TABLE.put(Signal.PRODUCT_ADVICE, AdviceRequests.PRODUCT_ADVICE);
     }
+
+    private static final List<Rule> RULES = new ArrayList<>();
+    private static final List<Signal> SIGNAL_OF_RULE = new ArrayList<>();
+
+    static {
+        TABLE.forEach((signal, rules) -> rules.forEach(rule -> {
+            RULES.add(rule);
+            SIGNAL_OF_RULE.add(signal);
+        }));
+    }
+
+    private static final Prefilter PREFILTER = Prefilter.of(RULES.stream().map(Rule::pattern).toList());
 
     private MessageSignals() {
     }
 
+    /** Every signal present, each once, in the order of {@link Signal}. */
     public static List<SignalHit> detect(String message) {
-        List<SignalHit> hits = new ArrayList<>();
-        for (Map.Entry<Signal, Pattern> e : RULES.entrySet()) {
-            Matcher m = e.getValue().matcher(message);
-            if (m.find()) {
-                hits.add(new SignalHit(e.getKey(), m.group()));
+        if (message == null || message.isBlank()) {
+            return List.of();
+        }
+        NormalisedText text = NormalisedText.of(message);
+        Map<Signal, String> cues = new EnumMap<>(Signal.class);
+        InjectionDetector.detect(text).ifPresent(cue -> cues.put(Signal.PROMPT_INJECTION, cue));
+        String line = text.flat();
+        BitSet candidates = PREFILTER.candidates(line);
+        // Candidates come in table order, so within a signal the first rule listed wins.
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Signal signal = SIGNAL_OF_RULE.get(i);
+            if (cues.containsKey(signal)) {
+                continue;
+            }
+            Rule rule = RULES.get(i);
+            Matcher m = rule.pattern().matcher(line);
+            if (m.find() && (rule.unless() == null || !rule.unless().test(line))) {
+                cues.put(signal, m.group().strip());
             }
         }
-        return hits;
-    }
-
-    private static Pattern p(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<SignalHit> hits = new ArrayList<>(cues.size());
+        cues.forEach((signal, cue) -> hits.add(new SignalHit(signal, cue)));
+        return List.copyOf(hits);
     }
 }
