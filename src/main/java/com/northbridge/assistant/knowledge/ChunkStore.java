@@ -179,6 +179,23 @@ public class ChunkStore {
         return candidates(sql.toString(), params);
     }
 
+    /** The passage a citation names, or empty when the document was changed or removed since it was cited. */
+    public java.util.Optional<Passage> byCitation(String citationId) {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM knowledge_chunk WHERE citation_id = ?")) {
+            ps.setString(1, citationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up citation " + citationId, e);
+        }
+        return ids.isEmpty() ? java.util.Optional.empty() : java.util.Optional.ofNullable(passages(ids).get(ids.get(0)));
+    }
+
     public Map<UUID, Passage> passages(List<UUID> ids) {
         Map<UUID, Passage> result = new HashMap<>();
         if (ids.isEmpty()) {

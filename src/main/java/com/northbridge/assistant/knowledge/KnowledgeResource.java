@@ -34,6 +34,8 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class KnowledgeResource {
 
+    private static final java.util.regex.Pattern CITATION_ID = java.util.regex.Pattern.compile("K[0-9a-z]{6,40}");
+
     /** The reply to an upload: what happened and the document as stored. */
     public record UploadReply(String outcome, DocumentView document) {
     }
@@ -90,6 +92,18 @@ public class KnowledgeResource {
             }
         }
         return retriever.search(q.strip(), limit, new SearchFilter(kinds, language), searchMode);
+    }
+
+    /** The whole passage behind a citation, so that a reader can open what an answer cites. */
+    @GET
+    @Path("/passages/{citationId}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.REVIEWER, Roles.ENGINEER})
+    public PassageView passage(@RestPath String citationId) {
+        if (citationId == null || !CITATION_ID.matcher(citationId).matches()) {
+            throw ApiException.badRequest("citationId", "A citation id looks like K followed by 12 letters and digits, e.g. K0123456789ab.");
+        }
+        return chunks.byCitation(citationId).map(PassageView::of).orElseThrow(() -> ApiException.notFound("passage",
+                "There is no passage " + citationId + "; its document may have changed since it was cited."));
     }
 
     @GET

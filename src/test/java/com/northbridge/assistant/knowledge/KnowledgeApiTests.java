@@ -76,6 +76,24 @@ class KnowledgeApiTests {
     }
 
     @Test
+    void a_cited_passage_opens_in_full_for_the_customer() {
+        upload(NAME, DocumentFiles.utf8(KnowledgeIngestionTests.LIMITS_MD), "product").then().statusCode(201);
+        String citationId = engineer().queryParam("q", "what is the daily cash withdrawal limit of the Harbour card").queryParam("k", 10)
+                .when().get("/api/knowledge/search").then().statusCode(200)
+                .extract().path("hits.find { it.section == '1. Daily withdrawal' && it.sourcePath == 'uploads/" + NAME + "' }.citationId");
+
+        com.northbridge.assistant.TestUsers.customer("c001").when().get("/api/knowledge/passages/" + citationId).then().statusCode(200)
+                .body("citationId", equalTo(citationId))
+                .body("documentTitle", equalTo("Harbour Card Limits"))
+                .body("section", equalTo("1. Daily withdrawal"))
+                .body("citation", equalTo("Harbour Card Limits § 1. Daily withdrawal"))
+                .body("text", containsString("7,300"));
+        engineer().when().get("/api/knowledge/passages/K000000000000").then().statusCode(404).body("error", equalTo("passage_not_found"));
+        engineer().when().get("/api/knowledge/passages/not-a-citation").then().statusCode(400).body("field", equalTo("citationId"));
+        io.restassured.RestAssured.given().when().get("/api/knowledge/passages/" + citationId).then().statusCode(401);
+    }
+
+    @Test
     void search_filters_by_kind_and_language() {
         upload(NAME, DocumentFiles.utf8(KnowledgeIngestionTests.LIMITS_MD), "product").then().statusCode(201);
 

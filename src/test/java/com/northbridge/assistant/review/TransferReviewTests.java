@@ -40,6 +40,17 @@ class TransferReviewTests {
     @Inject
     DataSource dataSource;
 
+    /**
+     * The test database keeps every run's transfers; those booked today by earlier runs would count towards
+     * today's limits (20 transfers a day) and make approvals fail. They move to yesterday before each test.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void earlierRunsDoNotCountTowardsToday() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE ledger_entry SET booked_at = booked_at - interval '1 day' WHERE transfer_id IS NOT NULL AND booked_at > now() - interval '1 day'");
+        }
+    }
+
     private static JsonPath say(String customerId, String message, String conversationId) {
         Map<String, Object> body = conversationId == null ? Map.of("message", message) : Map.of("message", message, "conversationId", conversationId);
         return customer(customerId).contentType(ContentType.JSON).body(body).when().post("/api/chat").then().statusCode(200).extract().jsonPath();
