@@ -17,6 +17,11 @@ public final class EvalResults {
     public record TurnResult(String say, String answer, String intent, String risk, List<String> reasons, List<ObservedTool> tools,
                              boolean caseOpened, boolean handedOff, boolean refused, boolean blocked, List<String> cited, List<String> sources,
                              long latencyMs, int inputTokens, int outputTokens, String model, List<String> failures, EvalSuite.Expect expect) {
+
+        public TurnResult withFailures(List<String> found) {
+            return new TurnResult(say, answer, intent, risk, reasons, tools, caseOpened, handedOff, refused, blocked, cited, sources, latencyMs,
+                    inputTokens, outputTokens, model, List.copyOf(found), expect);
+        }
     }
 
     public record CaseResult(String suite, String id, List<String> tags, String language, int repetition, boolean passed, List<TurnResult> turns,

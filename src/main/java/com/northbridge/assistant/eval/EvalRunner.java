@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.chat.AssistantConfig;
 import com.northbridge.assistant.chat.ChatReply;
 import com.northbridge.assistant.chat.ChatRequestBody;
-import com.northbridge.assistant.chat.Citation;
 import com.northbridge.assistant.chat.ConversationMessage;
 import com.northbridge.assistant.chat.PromptLibrary;
 import com.northbridge.assistant.chat.TurnLoop;
@@ -139,12 +138,9 @@ public class EvalRunner {
                 if (price != null) {
                     cost += in / 1000.0 * price.input() + out / 1000.0 * price.output();
                 }
-                TurnResult partial = new TurnResult(turn.say(), reply.answer(), reply.intent(), reply.riskLevel(), reply.riskReasons(), tools, caseOpened,
-                        reply.handedOff(), refused, blocked, cited, sources, latency, in, out, reply.model(), List.of(), turn.expect());
-                results.add(new TurnResult(partial.say(), partial.answer(), partial.intent(), partial.risk(), partial.reasons(), partial.tools(),
-                        partial.caseOpened(), partial.handedOff(), partial.refused(), partial.blocked(), partial.cited(), partial.sources(),
-                        partial.latencyMs(), partial.inputTokens(), partial.outputTokens(), partial.model(), check(turn.expect(), partial),
-                        turn.expect()));
+                TurnResult observed = new TurnResult(turn.say(), reply.answer(), reply.intent(), reply.riskLevel(), reply.riskReasons(), tools,
+                        caseOpened, reply.handedOff(), refused, blocked, cited, sources, latency, in, out, reply.model(), List.of(), turn.expect());
+                results.add(observed.withFailures(check(turn.expect(), observed)));
             }
         } catch (RuntimeException e) {
             return new CaseResult(suite, c.id(), c.tags(), c.language(), repetition, false, results, cost, e.toString());
@@ -261,9 +257,5 @@ public class EvalRunner {
     /** Cases the gate demanded; yellow samples are the review team's spot checks, not an outcome of the turn. */
     private static long caseCount(UUID conversation) {
         return QuarkusTransaction.requiringNew().call(() -> ReviewCase.count("conversationId = ?1 and kind <> ?2", conversation, ReviewCase.SAMPLE));
-    }
-
-    static List<String> citationText(List<Citation> citations) {
-        return citations.stream().map(c -> c.sourcePath() + " " + c.documentTitle()).toList();
     }
 }

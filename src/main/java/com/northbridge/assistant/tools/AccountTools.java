@@ -55,6 +55,7 @@ public class AccountTools {
     private final BankingConfig banking;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final List<ToolSpecification> specifications = build();
 
     public AccountTools(CoreBanking core, TransferRequests transfers, BankingConfig banking, AuditLog audit, ObjectMapper json) {
         this.core = core;
@@ -65,7 +66,12 @@ public class AccountTools {
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
+    /** The same four tools on every model call: built once. */
     public List<ToolSpecification> specifications() {
+        return specifications;
+    }
+
+    private static List<ToolSpecification> build() {
         JsonObjectSchema transfer = JsonObjectSchema.builder()
                 .addStringProperty("payeeName", "The payee's name as the customer said it")
                 .addStringProperty("payeeAccount", "The payee's card or account number or IBAN; leave out for a saved payee")
