@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
- * {@code eval [suite ...] [--repeat N] [--concurrency N] [--prompts DIR] [--out DIR]}: runs suites against the
- * configured target, prints progress and the summary, writes report.json/.md/.html, and exits 1 when any
+ * {@code eval [suite ...] [--repeat N] [--concurrency N] [--prompts DIR] [--out DIR]}: runs suites (YAML suites and the
+ * dataset suites banking77 and atec; all of them when none is named) against the configured target, prints progress and the summary, writes report.json/.md/.html, and exits 1 when any
  * gate is not met (2 for a malformed suite or bad option). {@code eval compare BEFORE.json AFTER.json} lists
  * regressions and improvements case by case (exit 1 when there are regressions).
  */
@@ -53,8 +53,8 @@ public class EvalCommand implements QuarkusApplication {
                     }
                 }
             }
-            List<EvalSuite> loaded = SuiteLoader.loadAll(config.suitesDir(), suites);
-            EvalResults.Report report = runner.run(loaded, repeat, concurrency, System.out::println);
+            EvalPlan plan = EvalPlan.of(config, suites);
+            EvalResults.Report report = runner.run(plan, repeat, concurrency, System.out::println);
             Path dir = EvalReports.write(report, out);
             System.out.println();
             System.out.println(EvalReports.markdown(report).replaceAll("(?s)\\n## Failed cases.*", ""));

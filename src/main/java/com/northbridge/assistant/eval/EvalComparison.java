@@ -37,6 +37,11 @@ public record EvalComparison(List<Change> regressions, List<Change> improvements
         metrics.put("resolution rate", new double[] {before.metrics().resolutionRate(), after.metrics().resolutionRate()});
         metrics.put("red recall", new double[] {before.metrics().redRecall(), after.metrics().redRecall()});
         metrics.put("tool recall", new double[] {before.metrics().toolRecall(), after.metrics().toolRecall()});
+        if (before.faithfulness() != null || after.faithfulness() != null) {
+            // A prompt variant is judged by the same judge as the prompts it is compared with (eval.judge.prompts-dir).
+            metrics.put("faithfulness", new double[] {before.faithfulness() == null ? Double.NaN : before.faithfulness().mean(),
+                    after.faithfulness() == null ? Double.NaN : after.faithfulness().mean()});
+        }
         return new EvalComparison(regressions, improvements, metrics);
     }
 

@@ -82,6 +82,37 @@ final class EvalMetrics {
                 cases.isEmpty() ? 0 : cases.stream().mapToDouble(CaseResult::costUsd).sum() / cases.size(), latencies);
     }
 
+    /**
+     * The judge's verdicts over the run: the mean score overall and per suite (errors are counted, never
+     * scored), the {@code lowest} weakest answers, and the judge's errors.
+     */
+    EvalResults.Faithfulness faithfulness(String model, String prompt, int lowest) {
+        List<EvalResults.JudgedTurn> judged = new ArrayList<>();
+        for (CaseResult c : cases) {
+            for (int i = 0; i < c.turns().size(); i++) {
+                TurnResult t = c.turns().get(i);
+                if (t.judgement() != null) {
+                    judged.add(new EvalResults.JudgedTurn(c.id(), c.suite(), i + 1, t.say(), t.judgement().score(),
+                            t.judgement().unsupportedClaims(), t.judgement().error()));
+                }
+            }
+        }
+        List<EvalResults.JudgedTurn> scored = judged.stream().filter(j -> j.score() != null).toList();
+        Map<String, List<EvalResults.JudgedTurn>> bySuite = new TreeMap<>();
+        scored.forEach(j -> bySuite.computeIfAbsent(j.suite(), k -> new ArrayList<>()).add(j));
+        Map<String, Double> meanBySuite = new LinkedHashMap<>();
+        bySuite.forEach((suite, turns) -> meanBySuite.put(suite, mean(turns)));
+        List<EvalResults.JudgedTurn> weakest = scored.stream()
+                .sorted(java.util.Comparator.comparingDouble(EvalResults.JudgedTurn::score).thenComparing(EvalResults.JudgedTurn::caseId))
+                .limit(lowest).toList();
+        List<EvalResults.JudgedTurn> failures = judged.stream().filter(j -> j.score() == null).toList();
+        return new EvalResults.Faithfulness(model, prompt, judged.size(), failures.size(), mean(scored), meanBySuite, weakest, failures);
+    }
+
+    private static double mean(List<EvalResults.JudgedTurn> turns) {
+        return turns.stream().mapToDouble(EvalResults.JudgedTurn::score).average().orElse(Double.NaN);
+    }
+
     /** Suite thresholds over each suite's own cases, then the business gates over all of them. */
     List<Gate> gates(List<EvalSuite> suites, EvalConfig.Gates business) {
         List<Gate> gates = new ArrayList<>();

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.northbridge.assistant.eval.EvalResults.CaseResult;
+import com.northbridge.assistant.eval.EvalResults.DatasetResult;
+import com.northbridge.assistant.eval.EvalResults.Faithfulness;
 import com.northbridge.assistant.eval.EvalResults.Gate;
 import com.northbridge.assistant.eval.EvalResults.Metrics;
 import com.northbridge.assistant.eval.EvalResults.Report;
@@ -88,12 +90,75 @@ public final class EvalReports {
             }
             md.append(" |\n");
         }
+        md.append(datasetsMarkdown(r)).append(faithfulnessMarkdown(r.faithfulness()));
         List<CaseResult> failed = r.cases().stream().filter(c -> !c.passed()).toList();
         md.append("\n## Failed cases (").append(failed.size()).append(")\n\n");
         for (CaseResult c : failed) {
             md.append("- `").append(c.id()).append("` (").append(c.suite()).append("): ").append(failures(c)).append("\n");
         }
         return md.toString();
+    }
+
+    /** Worst categories listed in the summaries; the JSON report has them all. */
+    private static final int BREAKDOWN_ROWS = 12;
+
+    private static String datasetsMarkdown(Report r) {
+        if (r.datasets() == null || r.datasets().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n## Dataset suites\n");
+        for (DatasetResult d : r.datasets()) {
+            md.append("\n### ").append(d.suite()).append(" (").append(d.status()).append(")\n\n").append(d.note()).append("\n");
+            if (!d.status().equals(DatasetResult.MEASURED)) {
+                continue;
+            }
+            md.append("\n| metric | value |\n|---|---|\n");
+            d.metrics().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(pct(v)).append(" |\n"));
+            d.breakdowns().forEach((k, v) -> md.append("\n").append(capitalised(k)).append(": ")
+                    .append(v.isEmpty() ? "none" : format(first(v, BREAKDOWN_ROWS))).append(v.size() > BREAKDOWN_ROWS ? ", …" : "").append("\n"));
+            if (!d.examples().isEmpty()) {
+                md.append("\nExamples:\n\n");
+                d.examples().forEach(e -> md.append("- ").append(e.replace("\n", " ")).append("\n"));
+            }
+        }
+        return md.toString();
+    }
+
+    private static String faithfulnessMarkdown(Faithfulness f) {
+        if (f == null) {
+            return "\n## Faithfulness\n\nNot measured: no judge model is configured (eval.judge.base-url).\n";
+        }
+        StringBuilder md = new StringBuilder("\n## Faithfulness (LLM judge)\n\n");
+        md.append("Judge `").append(f.model()).append("` with prompt `").append(f.prompt()).append("`: ").append(f.judged())
+                .append(" cited answers judged, ").append(f.errors()).append(" judge errors. **Mean faithfulness ")
+                .append(score(f.mean())).append("**.\n\n| suite | mean faithfulness |\n|---|---|\n");
+        f.meanBySuite().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(score(v)).append(" |\n"));
+        if (!f.lowest().isEmpty()) {
+            md.append("\nLowest-scoring answers:\n\n");
+            f.lowest().forEach(j -> md.append("- `").append(j.caseId()).append("` (").append(j.suite()).append(") turn ").append(j.turn())
+                    .append(": ").append(score(j.score())).append(j.unsupportedClaims().isEmpty() ? "" : "; unsupported: "
+                            + String.join(" / ", j.unsupportedClaims())).append("\n"));
+        }
+        if (!f.failures().isEmpty()) {
+            md.append("\nJudge errors:\n\n");
+            f.failures().forEach(j -> md.append("- `").append(j.caseId()).append("` (").append(j.suite()).append(") turn ").append(j.turn())
+                    .append(": ").append(j.error()).append("\n"));
+        }
+        return md.toString();
+    }
+
+    static String score(Double v) {
+        return v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static Map<String, Double> first(Map<String, Double> values, int n) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        values.entrySet().stream().limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String failures(CaseResult c) {
@@ -137,6 +202,7 @@ public final class EvalReports {
         h.append("<h2>Risk levels</h2><p>Rows: expected level; columns: the gate's level. A red row outside the first column is a missed red.</p>")
                 .append(confusion(m.riskConfusion()));
         h.append("<h2>Latency per turn</h2>").append(histogram(m.latenciesMs()));
+        h.append(datasetsHtml(r)).append(faithfulnessHtml(r.faithfulness()));
         h.append("<h2>Cases</h2>");
         for (CaseResult c : r.cases()) {
             h.append("<details><summary class=\"").append(c.passed() ? "ok" : "bad").append("\">").append(esc(c.id())).append(" &middot; ")
@@ -153,18 +219,74 @@ public final class EvalReports {
         return h.append("</body></html>").toString();
     }
 
+    private static String datasetsHtml(Report r) {
+        if (r.datasets() == null || r.datasets().isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<h2>Dataset suites</h2>");
+        for (DatasetResult d : r.datasets()) {
+            boolean measured = d.status().equals(DatasetResult.MEASURED);
+            h.append("<h3>").append(esc(d.suite())).append(" <small class=\"").append(measured ? "ok" : "bad").append("\">").append(esc(d.status()))
+                    .append("</small></h3><p>").append(esc(d.note())).append("</p>");
+            if (!measured) {
+                continue;
+            }
+            h.append("<table><tr><th>metric</th><th>value</th></tr>");
+            d.metrics().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(pct(v)).append("</td></tr>"));
+            h.append("</table>");
+            d.breakdowns().forEach((k, v) -> h.append("<h4>").append(esc(capitalised(k))).append("</h4>").append(bars(first(v, BREAKDOWN_ROWS), k.contains("accuracy"))));
+            if (!d.examples().isEmpty()) {
+                h.append("<details><summary>Examples (").append(d.examples().size()).append(")</summary><ul>");
+                d.examples().forEach(e -> h.append("<li>").append(esc(e)).append("</li>"));
+                h.append("</ul></details>");
+            }
+        }
+        return h.toString();
+    }
+
+    private static String faithfulnessHtml(Faithfulness f) {
+        if (f == null) {
+            return "<h2>Faithfulness</h2><p>Not measured: no judge model is configured (eval.judge.base-url).</p>";
+        }
+        StringBuilder h = new StringBuilder("<h2>Faithfulness (LLM judge)</h2><p>Judge <code>").append(esc(f.model())).append("</code>, prompt <code>")
+                .append(esc(f.prompt())).append("</code>: ").append(f.judged()).append(" cited answers judged, ").append(f.errors())
+                .append(" judge errors. Mean faithfulness <b>").append(score(f.mean())).append("</b>.</p>").append(bars(f.meanBySuite()));
+        if (!f.lowest().isEmpty()) {
+            h.append("<h3>Lowest-scoring answers</h3><table><tr><th>case</th><th>suite</th><th>turn</th><th>score</th><th>question</th>"
+                    + "<th>unsupported claims</th></tr>");
+            f.lowest().forEach(j -> h.append("<tr><td>").append(esc(j.caseId())).append("</td><td>").append(esc(j.suite())).append("</td><td>")
+                    .append(j.turn()).append("</td><td>").append(score(j.score())).append("</td><td>").append(esc(j.question())).append("</td><td>")
+                    .append(esc(String.join(" / ", j.unsupportedClaims()))).append("</td></tr>"));
+            h.append("</table>");
+        }
+        if (!f.failures().isEmpty()) {
+            h.append("<details><summary class=\"bad\">Judge errors (").append(f.failures().size()).append(")</summary><ul>");
+            f.failures().forEach(j -> h.append("<li>").append(esc(j.caseId())).append(" turn ").append(j.turn()).append(": ").append(esc(j.error()))
+                    .append("</li>"));
+            h.append("</ul></details>");
+        }
+        return h.toString();
+    }
+
     private static String bars(Map<String, Double> values) {
+        return bars(values, true);
+    }
+
+    /** One bar per value; graded bars are coloured as pass rates are judged, others (shares of a whole) are plain. */
+    private static String bars(Map<String, Double> values, boolean graded) {
         int rowHeight = 22;
+        int label = Math.min(360, Math.max(200, values.keySet().stream().mapToInt(String::length).max().orElse(0) * 7));
+        int width = 680 - label;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"")
                 .append(values.size() * rowHeight + 10).append("\" role=\"img\">");
         int y = 5;
         for (Map.Entry<String, Double> e : values.entrySet()) {
             double v = Double.isNaN(e.getValue()) ? 0 : e.getValue();
-            String colour = v >= 0.95 ? "#2e7d32" : v >= 0.85 ? "#f9a825" : "#c62828";
+            String colour = !graded ? "#1565c0" : v >= 0.95 ? "#2e7d32" : v >= 0.85 ? "#f9a825" : "#c62828";
             svg.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(esc(e.getKey())).append("</text>")
-                    .append("<rect x=\"200\" y=\"").append(y + 3).append("\" width=\"").append((int) (v * 480)).append("\" height=\"16\" fill=\"")
-                    .append(colour).append("\"/><text x=\"").append(690).append("\" y=\"").append(y + 15).append("\" font-size=\"12\">")
-                    .append(pct(e.getValue())).append("</text>");
+                    .append("<rect x=\"").append(label).append("\" y=\"").append(y + 3).append("\" width=\"").append((int) (v * width))
+                    .append("\" height=\"16\" fill=\"").append(colour).append("\"/><text x=\"").append(690).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"12\">").append(pct(e.getValue())).append("</text>");
             y += rowHeight;
         }
         return svg.append("</svg>").toString();

@@ -63,9 +63,9 @@ public class EvalRunResource {
         if (concurrency < 1 || concurrency > 32) {
             throw ApiException.badRequest("concurrency", "concurrency is between 1 and 32.");
         }
-        List<EvalSuite> suites;
+        EvalPlan plan;
         try {
-            suites = SuiteLoader.loadAll(config.suitesDir(), r.suites() == null ? List.of() : r.suites());
+            plan = EvalPlan.of(config, r.suites() == null ? List.of() : r.suites());
         } catch (SuiteLoader.MalformedSuite e) {
             throw ApiException.badRequest("suites", e.getMessage());
         }
@@ -73,19 +73,19 @@ public class EvalRunResource {
         run.id = UUID.randomUUID();
         run.status = "running";
         run.requestedBy = caller.id();
-        run.suites = suites.stream().map(EvalSuite::suite).toArray(String[]::new);
+        run.suites = plan.names().toArray(String[]::new);
         run.repeat = repeat;
         run.concurrency = concurrency;
         run.startedAt = Instant.now();
         QuarkusTransaction.requiringNew().run(run::persist);
         UUID id = run.id;
-        executor.runAsync(() -> execute(id, suites, repeat, concurrency));
+        executor.runAsync(() -> execute(id, plan, repeat, concurrency));
         return Response.accepted(summary(run)).build();
     }
 
-    private void execute(UUID id, List<EvalSuite> suites, int repeat, int concurrency) {
+    private void execute(UUID id, EvalPlan plan, int repeat, int concurrency) {
         try {
-            EvalResults.Report report = runner.run(id, suites, repeat, concurrency, line -> LOG.debugf("eval %s %s", id, line));
+            EvalResults.Report report = runner.run(id, plan, repeat, concurrency, line -> LOG.debugf("eval %s %s", id, line));
             String json = EvalReports.JSON.writeValueAsString(report);
             QuarkusTransaction.requiringNew().run(() -> {
                 EvalRun run = EvalRun.findById(id);

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,13 +23,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.chat.AssistantConfig;
 import com.northbridge.assistant.chat.ChatReply;
 import com.northbridge.assistant.chat.ChatRequestBody;
+import com.northbridge.assistant.chat.Citation;
 import com.northbridge.assistant.chat.ConversationMessage;
 import com.northbridge.assistant.chat.PromptLibrary;
+import com.northbridge.assistant.chat.Source;
 import com.northbridge.assistant.chat.TurnLoop;
 import com.northbridge.assistant.eval.EvalResults.CaseResult;
+import com.northbridge.assistant.eval.EvalResults.DatasetResult;
+import com.northbridge.assistant.eval.EvalResults.Judgement;
 import com.northbridge.assistant.eval.EvalResults.ObservedTool;
 import com.northbridge.assistant.eval.EvalResults.Report;
 import com.northbridge.assistant.eval.EvalResults.TurnResult;
+import com.northbridge.assistant.knowledge.ChunkStore;
 import com.northbridge.assistant.review.ReviewCase;
 import com.northbridge.assistant.risk.RiskReason;
 import com.northbridge.assistant.text.Language;
@@ -40,6 +46,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Runs suites through the real turn loop, in process, against whatever model the service is configured
  * with (the offline engine or an OpenAI-compatible endpoint) and the prompts it loaded. Each case is one
  * fresh conversation of the case's demo customer; what happened is read back from what the turn stored.
+ * Then the suites over real datasets, and, when a judge model is configured, each cited answer's faithfulness.
  */
 @ApplicationScoped
 public class EvalRunner {
@@ -50,21 +57,29 @@ public class EvalRunner {
     private final PromptLibrary prompts;
     private final AssistantConfig assistant;
     private final EvalConfig config;
+    private final DatasetSuites datasets;
+    private final ChunkStore chunks;
+    private final Optional<FaithfulnessJudge> judge;
 
-    public EvalRunner(TurnLoop turns, PromptLibrary prompts, AssistantConfig assistant, EvalConfig config) {
+    public EvalRunner(TurnLoop turns, PromptLibrary prompts, AssistantConfig assistant, EvalConfig config, DatasetSuites datasets,
+                      ChunkStore chunks) {
         this.turns = turns;
         this.prompts = prompts;
         this.assistant = assistant;
         this.config = config;
+        this.datasets = datasets;
+        this.chunks = chunks;
+        this.judge = FaithfulnessJudge.configured(config.judge());
     }
 
     /** Runs every case of the suites {@code repeat} times with {@code concurrency} conversations at once. */
-    public Report run(List<EvalSuite> suites, int repeat, int concurrency, Consumer<String> progress) {
-        return run(UUID.randomUUID(), suites, repeat, concurrency, progress);
+    public Report run(EvalPlan plan, int repeat, int concurrency, Consumer<String> progress) {
+        return run(UUID.randomUUID(), plan, repeat, concurrency, progress);
     }
 
-    public Report run(UUID runId, List<EvalSuite> suites, int repeat, int concurrency, Consumer<String> progress) {
+    public Report run(UUID runId, EvalPlan plan, int repeat, int concurrency, Consumer<String> progress) {
         Instant started = Instant.now();
+        List<EvalSuite> suites = plan.suites();
         List<Runnable> work = new ArrayList<>();
         List<CaseResult> results = Collections.synchronizedList(new ArrayList<>());
         int total = suites.stream().mapToInt(s -> s.cases().size()).sum() * repeat;
@@ -96,11 +111,23 @@ public class EvalRunner {
         List<CaseResult> ordered = new ArrayList<>(results);
         ordered.sort(java.util.Comparator.comparing(CaseResult::suite).thenComparing(CaseResult::id).thenComparingInt(CaseResult::repetition));
         EvalMetrics metrics = new EvalMetrics(ordered);
-        List<EvalResults.Gate> gates = metrics.gates(suites, config.gates());
+        List<EvalResults.Gate> gates = new ArrayList<>(metrics.gates(suites, config.gates()));
+        // Deterministic, so measured once whatever the repetitions.
+        List<DatasetResult> measured = new ArrayList<>();
+        for (DatasetDefinition definition : plan.datasets()) {
+            DatasetResult result = datasets.run(definition, progress);
+            measured.add(result);
+            progress.accept(definition.suite() + ": " + result.status() + (result.status().equals(DatasetResult.SKIPPED) ? ", " + result.note() : ""));
+            if (result.status().equals(DatasetResult.MEASURED)) {
+                gates.addAll(definition.gates(result.metrics()));
+            }
+        }
+        EvalResults.Faithfulness faithfulness = judge.map(j -> metrics.faithfulness(j.modelName(), j.promptReference(), config.judge().lowest()))
+                .orElse(null);
         String model = ordered.stream().flatMap(c -> c.turns().stream()).map(TurnResult::model).filter(m -> m != null).findFirst().orElse("none");
         return new Report(runId, started, Instant.now(), assistant.model().provider().name().toLowerCase(Locale.ROOT), model,
                 assistant.promptsDir().toString(), prompts.references(), suites.stream().map(EvalSuite::suite).toList(), repeat, concurrency,
-                metrics.summary(), gates, gates.stream().allMatch(EvalResults.Gate::passed), ordered);
+                metrics.summary(), gates, gates.stream().allMatch(EvalResults.Gate::passed), ordered, measured, faithfulness);
     }
 
     private static String firstFailure(CaseResult r) {
@@ -139,7 +166,8 @@ public class EvalRunner {
                     cost += in / 1000.0 * price.input() + out / 1000.0 * price.output();
                 }
                 TurnResult observed = new TurnResult(turn.say(), reply.answer(), reply.intent(), reply.riskLevel(), reply.riskReasons(), tools,
-                        caseOpened, reply.handedOff(), refused, blocked, cited, sources, latency, in, out, reply.model(), List.of(), turn.expect());
+                        caseOpened, reply.handedOff(), refused, blocked, cited, sources, latency, in, out, reply.model(), List.of(), turn.expect(),
+                        judgement(turn.say(), reply, refused || blocked));
                 results.add(observed.withFailures(check(turn.expect(), observed)));
             }
         } catch (RuntimeException e) {
@@ -147,6 +175,27 @@ public class EvalRunner {
         }
         boolean passed = results.stream().allMatch(t -> t.failures().isEmpty());
         return new CaseResult(suite, c.id(), c.tags(), c.language(), repetition, passed, results, cost, null);
+    }
+
+    /**
+     * The judge's verdict on an answer that rests on cited passages; none for refusals, hand-overs, tool
+     * answers and "I don't know", which cite nothing and so claim nothing from the documents.
+     */
+    private Judgement judgement(String question, ChatReply reply, boolean refusedOrBlocked) {
+        if (judge.isEmpty() || refusedOrBlocked || reply.handedOff() || reply.citations().isEmpty()) {
+            return null;
+        }
+        List<Source> passages = new ArrayList<>();
+        try {
+            for (Citation c : reply.citations()) {
+                // The whole passage, as the model saw it; the snippet only if the document changed meanwhile.
+                String text = chunks.byCitation(c.citationId()).map(ChunkStore.Passage::content).orElse(c.snippet());
+                passages.add(new Source(c.citationId(), c.citation(), text));
+            }
+        } catch (RuntimeException e) {
+            return Judgement.failed("the cited passages could not be read: " + e.getMessage()); // the case itself stands
+        }
+        return judge.get().judge(question, passages, reply.answer());
     }
 
     private boolean refused(String answer) {

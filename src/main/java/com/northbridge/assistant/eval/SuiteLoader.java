@@ -57,9 +57,18 @@ public final class SuiteLoader {
     }
 
     public static EvalSuite load(Path file) {
-        EvalSuite suite;
+        EvalSuite suite = read(file, EvalSuite.class);
+        String expected = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (!suite.suite().equals(expected)) {
+            throw new MalformedSuite(file, 1, "suite", "the suite id must equal the file name (" + expected + ")");
+        }
+        return suite;
+    }
+
+    /** Any of our YAML files under evals/ as a record, refused like a suite: file, line and field at fault. */
+    static <T> T read(Path file, Class<T> type) {
         try {
-            suite = YAML.readValue(file.toFile(), EvalSuite.class);
+            return YAML.readValue(file.toFile(), type);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
@@ -71,11 +80,6 @@ public final class SuiteLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String expected = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        if (!suite.suite().equals(expected)) {
-            throw new MalformedSuite(file, 1, "suite", "the suite id must equal the file name (" + expected + ")");
-        }
-        return suite;
     }
 
     /** Every suite in a folder, or the named ones; case ids must be unique across all of them. */
@@ -91,7 +95,7 @@ public final class SuiteLoader {
             for (String name : names) {
                 Path p = folder.resolve(name.endsWith(".yaml") ? name : name + ".yaml");
                 if (!Files.exists(p)) {
-                    throw new MalformedSuite(p, 0, "", "no such suite; suites are the .yaml files of " + folder);
+                    throw new MalformedSuite(p, 0, "", "no such suite; suites are the .yaml files of " + folder + " and the dataset suites " + DatasetSuites.NAMES);
                 }
                 chosen.add(p);
             }

@@ -59,6 +59,8 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
     private static final ConcurrentLinkedQueue<Reply> SCRIPT = new ConcurrentLinkedQueue<>();
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     private HttpServer server;
+    /** "assistant" (default): the service's chat model; "judge": the evaluation's faithfulness judge. */
+    private String serves = "assistant";
 
     public static void script(Reply... replies) {
         SCRIPT.clear();
@@ -71,6 +73,11 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        serves = initArgs.getOrDefault("serves", "assistant");
+    }
+
+    @Override
     public Map<String, String> start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -80,11 +87,23 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
+        if (serves.equals("judge")) {
+            return Map.of(
+                    "eval.judge.base-url", baseUrl(),
+                    "eval.judge.api-key", "judge-key",
+                    "eval.judge.model-name", "judge-model",
+                    "eval.judge.max-retries", "0");
+        }
         return Map.of(
                 "assistant.model.provider", "openai",
-                "assistant.model.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+                "assistant.model.base-url", baseUrl(),
                 "assistant.model.api-key", "test-key",
                 "assistant.model.model-name", "stub-model");
+    }
+
+    /** The OpenAI-style base URL of this stub once started. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -22,7 +22,7 @@ class EvalChecksTest {
 
     private static TurnResult turn(EvalSuite.Expect e, String risk, List<ObservedTool> tools, boolean caseOpened, String answer) {
         return new TurnResult("say", answer, "transfer", risk, List.of("fund_operation"), tools, caseOpened, false, false, false, List.of(), List.of(),
-                10, 0, 0, "m", List.of(), e);
+                10, 0, 0, "m", List.of(), e, null);
     }
 
     @Test
@@ -50,7 +50,7 @@ class EvalChecksTest {
         EvalSuite.Expect e = expect("red", List.of(), List.of());
         TurnResult good = turn(e, "red", List.of(), true, "ok");
         TurnResult bad = new TurnResult("say", "x", "transfer", "blue", List.of(), List.of(), false, false, false, false, List.of(), List.of(), 1, 0, 0,
-                "m", List.of("risk blue, expected red"), e);
+                "m", List.of("risk blue, expected red"), e, null);
         EvalResults.Report before = report(List.of(new CaseResult("s", "a", List.of(), "en", 1, true, List.of(good), 0, null),
                 new CaseResult("s", "b", List.of(), "en", 1, false, List.of(bad), 0, null)));
         EvalResults.Report after = report(List.of(new CaseResult("s", "a", List.of(), "en", 1, false, List.of(bad), 0, null),
@@ -64,6 +64,6 @@ class EvalChecksTest {
     private static EvalResults.Report report(List<CaseResult> cases) {
         EvalMetrics m = new EvalMetrics(cases);
         return new EvalResults.Report(UUID.randomUUID(), Instant.now(), Instant.now(), "offline", "m", "prompts", List.of(), List.of("s"), 1, 1,
-                m.summary(), List.of(), true, cases);
+                m.summary(), List.of(), true, cases, List.of(), null);
     }
 }
