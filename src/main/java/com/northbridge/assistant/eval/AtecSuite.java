@@ -96,7 +96,7 @@ final class AtecSuite {
         Map<String, Map<String, Double>> breakdowns = new LinkedHashMap<>();
         breakdowns.put("routed intents", distribution(distinct.stream().map(e -> e.getValue().intent()).toList()));
         breakdowns.put("red reasons", distribution(distinct.stream().filter(e -> e.getValue().risk().equals("red"))
-                .flatMap(e -> e.getValue().reasons().stream()).toList()));
+                .flatMap(e -> Banking77Suite.redReasons(e.getValue()).stream()).toList()));
         List<String> examples = new ArrayList<>();
         distinct.stream().filter(e -> e.getValue().refused()).limit(EXAMPLES)
                 .forEach(e -> examples.add("refused " + e.getValue().reasons() + ": " + e.getKey()));

@@ -18,6 +18,8 @@ import java.util.zip.CRC32;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.eval.EvalResults.DatasetResult;
+import com.northbridge.assistant.risk.RiskLevel;
+import com.northbridge.assistant.risk.RiskReason;
 
 /**
  * banking77 (PolyAI, Casanueva et al. 2020, CC BY 4.0): real English online-banking queries, 77 labels.
@@ -164,7 +166,7 @@ final class Banking77Suite {
         breakdowns.put("routed intents", distribution(observed.stream().map(o -> o.probe().intent()).toList()));
         breakdowns.put("intent accuracy by category, worst first", accuracyByCategory);
         breakdowns.put("red reasons", distribution(observed.stream().filter(o -> o.probe().risk().equals("red"))
-                .flatMap(o -> o.probe().reasons().stream()).toList()));
+                .flatMap(o -> redReasons(o.probe()).stream()).toList()));
 
         List<String> examples = new ArrayList<>();
         observed.stream().filter(o -> o.probe().refused()).limit(EXAMPLES)
@@ -178,6 +180,11 @@ final class Banking77Suite {
 
     private static List<String> documents(DatasetDefinition definition, Observed o) {
         return definition.categories().get(o.query().category()).documents();
+    }
+
+    /** The reasons that made a question red (a red turn may carry yellow reasons too). */
+    static List<String> redReasons(Probe probe) {
+        return probe.reasons().stream().filter(r -> RiskReason.fromCode(r).level() == RiskLevel.RED).toList();
     }
 
     static <T> double share(List<T> items, Predicate<T> good) {

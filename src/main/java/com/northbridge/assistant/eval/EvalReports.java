@@ -59,13 +59,13 @@ public final class EvalReports {
         StringBuilder md = new StringBuilder();
         md.append("# Evaluation run ").append(r.runId()).append("\n\n");
         md.append("Target **").append(r.target()).append("** (model ").append(r.model()).append("), prompts from `").append(r.promptsDir())
-                .append("`, suites ").append(String.join(", ", r.suites())).append(", ").append(r.repeat()).append(" repetition(s), concurrency ")
+                .append("`, suites ").append(String.join(", ", suiteNames(r))).append(", ").append(r.repeat()).append(" repetition(s), concurrency ")
                 .append(r.concurrency()).append(". Started ").append(r.startedAt()).append(", finished ").append(r.finishedAt()).append(".\n\n");
         md.append("**Result: ").append(r.passed() ? "PASSED" : "FAILED").append("**\n\n");
         md.append("| gate | scope | threshold | actual | |\n|---|---|---|---|---|\n");
         for (Gate g : r.gates()) {
             md.append("| ").append(g.name()).append(" | ").append(g.scope()).append(" | ").append(pct(g.threshold())).append(" | ")
-                    .append(pct(g.actual())).append(" | ").append(g.passed() ? "ok" : "**below**").append(" |\n");
+                    .append(pct(g.actual())).append(" | ").append(g.passed() ? "ok" : g.name().endsWith("(at most)") ? "**above**" : "**below**").append(" |\n");
         }
         md.append("\n| metric | value |\n|---|---|\n");
         Map<String, String> rows = new LinkedHashMap<>();
@@ -97,6 +97,15 @@ public final class EvalReports {
             md.append("- `").append(c.id()).append("` (").append(c.suite()).append("): ").append(failures(c)).append("\n");
         }
         return md.toString();
+    }
+
+    /** The YAML suites and the dataset suites of a run (reports written before dataset suites have none). */
+    private static List<String> suiteNames(Report r) {
+        List<String> names = new ArrayList<>(r.suites());
+        if (r.datasets() != null) {
+            r.datasets().forEach(d -> names.add(d.suite()));
+        }
+        return names;
     }
 
     /** Worst categories listed in the summaries; the JSON report has them all. */

@@ -158,7 +158,7 @@ class DatasetSuitesTest {
         EvalResults.Report report = new EvalResults.Report(UUID.randomUUID(), Instant.now(), Instant.now(), "offline", "none", "prompts", List.of(),
                 List.of(), 1, 1, new EvalMetrics(List.of()).summary(), gates, false, List.of(), List.of(r), null);
         assertThat(EvalReports.markdown(report)).contains("### banking77 (measured)").contains("| intent-accuracy | 83.3 % |")
-                .contains("| false-block-rate (at most) | banking77 | 0.0 % | 16.7 % | **below** |")
+                .contains("| false-block-rate (at most) | banking77 | 0.0 % | 16.7 % | **above** |")
                 .contains("Intent accuracy by category, worst first: pending_transfer 50.0 %");
         assertThat(EvalReports.html(report)).contains("<h2>Dataset suites</h2>").contains("routed to transfer (pending_transfer): send it now");
     }
