@@ -33,6 +33,8 @@ public final class ExtractiveAnswerer {
     static final double MIN_FOCUS_EN = 0.3;
     /** Terms a sentence must share with the question to be added for answering another part of it. */
     private static final int MIN_SHARED_FOR_PART = 2;
+    /** Share of terms two sentences must have in common to count as one statement. */
+    private static final double SAME_STATEMENT = 0.75;
     static final double MIN_FOCUS_ZH = 0.13;
 
     private ExtractiveAnswerer() {
@@ -76,8 +78,10 @@ public final class ExtractiveAnswerer {
             List.of("incoming", "receive", "arrive"),
             List.of("abroad", "overseas", "cross-border"),
             List.of("complaint", "complain", "complained", "complaints"),
-            List.of("reply", "answer", "respond", "response"));
+            List.of("reply", "answer", "respond", "response"),
+            List.of("change", "update", "modify", "switch"));
     private static final java.util.Map<String, String> CANONICAL = canonical();
+    private static final java.util.regex.Pattern OWN_DETAILS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(?i)https?://\\S+");
     private static final java.util.regex.Pattern ASKS_QUANTITY = java.util.regex.Pattern.compile(
             "(?i)how (much|many|long)|\\b(fee|fees|cost|charge|charges|rate|limit|max|maximum|minimum|most|biggest|longest|price|penalty|interest)\\b|多少|几|最多|最长|最低|最高|限额|费|利率|利息");
 
@@ -100,7 +104,8 @@ public final class ExtractiveAnswerer {
     /** The question's terms that a document could contain. */
     static Set<String> topicTerms(String question) {
         Set<String> terms = new HashSet<>();
-        for (String raw : KeywordTokenizer.terms(question)) {
+        // The customer's own e-mail address or link is not a topic any document could share.
+        for (String raw : KeywordTokenizer.terms(OWN_DETAILS.matcher(question).replaceAll(" "))) {
             String t = CANONICAL.getOrDefault(raw, raw);
             boolean contraction = t.contains("'") || t.contains("’");
             boolean glue = t.codePoints().anyMatch(c -> GLUE.indexOf(c) >= 0) || t.equals("多少");
@@ -149,10 +154,10 @@ public final class ExtractiveAnswerer {
             Candidate next = null;
             double nextValue = 0;
             for (Candidate c : candidates) {
-                if (chosen.contains(c) || chosen.stream().anyMatch(x -> x.sentence().equals(c.sentence()))) {
-                    continue;
-                }
                 Set<String> terms = canonicalTerms(c.sentence());
+                if (chosen.contains(c) || chosen.stream().anyMatch(x -> sameStatement(x.sentence(), terms))) {
+                    continue; // FAQ and product guide often say the same thing: once is enough
+                }
                 long fresh = asked.stream().filter(t -> terms.contains(t) && !covered.contains(t)).count();
                 long shared = asked.stream().filter(terms::contains).count();
                 boolean close = c.score() >= best.score() * 0.5;
@@ -173,6 +178,9 @@ public final class ExtractiveAnswerer {
             }
             chosen.add(next);
             covered.addAll(canonicalTerms(next.sentence()));
+        }
+        if (!Qualifiers.covered(question, best.sentence())) {
+            return Optional.empty(); // the rule found is for another currency, customer type or channel
         }
         chosen.sort(Comparator.comparingInt(Candidate::sourceRank).thenComparingInt(Candidate::position));
         double minimum = language == Language.ZH ? MIN_COVERAGE_ZH : MIN_COVERAGE_EN;
@@ -209,6 +217,16 @@ public final class ExtractiveAnswerer {
             }
         }
         return Optional.of(answer.toString());
+    }
+
+    /** Two sentences state the same thing when most terms of the shorter one are in the other. */
+    private static boolean sameStatement(String chosen, Set<String> candidateTerms) {
+        if (candidateTerms.isEmpty()) {
+            return true;
+        }
+        Set<String> chosenTerms = canonicalTerms(chosen);
+        long shared = candidateTerms.stream().filter(chosenTerms::contains).count();
+        return shared >= SAME_STATEMENT * Math.min(candidateTerms.size(), chosenTerms.size());
     }
 
     private static boolean introducesList(String sentence) {

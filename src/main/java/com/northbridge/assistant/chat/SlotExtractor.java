@@ -40,6 +40,10 @@ public final class SlotExtractor {
     private static final Pattern PAYEE_NEAR_ACCOUNT = Pattern.compile(
             "\\d{12,19}\\s*(?:[(（]\\s*(" + LATIN_NAME + "|" + HAN_NAME + ")\\s*[)）]|[,，]?\\s+(" + LATIN_NAME + ")\\b)");
     /** "给James Carter转", "转五千块给James Carter": a Latin-letter name in a Chinese sentence. */
+    /** A relative or acquaintance named after the relation: "给我表哥周伟转", "转给同事王磊". The name is the payee. */
+    private static final Pattern PAYEE_ZH_KIN = Pattern.compile("(?:转给|打给|汇给|转账给|付给|给)\\s*我?的?"
+            + "(?:表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|哥哥|姐姐|弟弟|妹妹|朋友|同事|同学|房东|老板|舅舅|叔叔|阿姨|姑姑|姨妈|侄子|外甥)"
+            + "([\\p{IsHan}]{2,3}?)(?=转|打|汇|付|\\d|" + CN_NUM + "|[，。,.!！?？ ]|$)");
     private static final Pattern PAYEE_ZH_LATIN = Pattern.compile("(?:转给|打给|汇给|转账给|付给|给)\\s*(" + LATIN_NAME + ")");
     /** "James Carter 转1.2万", "James Carter那边再转": the name first, then the verb. */
     private static final Pattern PAYEE_LEADING = Pattern.compile(
@@ -231,6 +235,10 @@ public final class SlotExtractor {
         Matcher zhLatin = PAYEE_ZH_LATIN.matcher(text);
         if (zhLatin.find()) {
             return Optional.of(zhLatin.group(1));
+        }
+        Matcher kin = PAYEE_ZH_KIN.matcher(text);
+        if (kin.find()) {
+            return Optional.of(kin.group(1));
         }
         Matcher zh = PAYEE_ZH.matcher(text);
         if (zh.find()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -60,6 +61,8 @@ public class TurnLoop {
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_-]{1,19}");
     /** A short follow-up ("and for a foreign account?") is searched together with the previous question. */
     private static final int FOLLOW_UP_LENGTH = 24;
+    /** Passages of the bank's rules on a safety topic added to what the message found. */
+    private static final int SAFETY_RULES = 2;
 
     private final ChatModel model;
     private final AnswerStreamer streamer;
@@ -141,7 +144,7 @@ public class TurnLoop {
         }
 
         SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(turn.language));
-        List<SearchHit> found = evidence.relevant() ? evidence.hits() : List.of();
+        List<SearchHit> found = withSafetyRules(turn, evidence.relevant() ? evidence.hits() : List.of());
         // Passages are data. One that reads like instructions to an AI never reaches the model, and the turn
         // is red so that staff see the document that carried it.
         turn.hits = found.stream().filter(h -> InjectionDetector.detect(h.text()).isEmpty()).toList();
@@ -161,6 +164,19 @@ public class TurnLoop {
                         "history", historyText(history),
                         "question", message)))));
 
+        // A possible scam victim hears the same safety advice first, whatever the model makes of the question.
+        String guidance = turn.risk.has(RiskReason.FRAUD_REPORT) ? prompts.get("fraud-guidance").in(turn.language) : null;
+        if (guidance != null) {
+            turn.promptRefs.add(prompts.get("fraud-guidance").reference());
+            if (tokens != null) {
+                tokens.accept(guidance + "\n\n");
+                Runnable clear = reset;
+                reset = () -> {
+                    clear.run();
+                    tokens.accept(guidance + "\n\n");
+                };
+            }
+        }
         ToolContext context = new ToolContext(customerId, turn.conversationId, turn.messageId, turn.language, Instant.now());
         ChatResponse response = null;
         for (int step = 1; step <= config.maxToolSteps(); step++) {
@@ -196,7 +212,13 @@ public class TurnLoop {
             text = checked.text();
         }
         List<Citation> citations = citations(text, turn.hits);
-        boolean noEvidence = citations.isEmpty() && turn.intent == Intent.PRODUCT_QUESTION;
+        if (guidance != null) {
+            if (citations.isEmpty() && response != null && tokens != null) {
+                reset.run(); // the advice alone rather than advice followed by "I don't know"
+            }
+            text = citations.isEmpty() && response != null ? guidance : guidance + "\n\n" + text;
+        }
+        boolean noEvidence = citations.isEmpty() && turn.intent == Intent.PRODUCT_QUESTION && guidance == null;
         turn.risk = turn.risk.with(RiskGate.answer(turn.intent, !noEvidence));
         boolean handOff = response == null || turn.risk.has(RiskReason.NEGATIVE_EMOTION);
         return answer(turn, text, citations, response, handOff, noEvidence);
@@ -469,6 +491,24 @@ public class TurnLoop {
             }
         }
         return false;
+    }
+
+    /**
+     * The passages the message found, led by the bank's rules on the safety topics the gate saw in it (a scam,
+     * a change of contact details, credentials or identity): those are what the customer must hear.
+     */
+    private List<SearchHit> withSafetyRules(Turn turn, List<SearchHit> found) {
+        Optional<String> topic = SafetyTopics.query(turn.risk, turn.language);
+        if (topic.isEmpty()) {
+            return found;
+        }
+        SearchResult rules = retriever.search(topic.get(), SAFETY_RULES, SearchFilter.language(turn.language));
+        if (!rules.relevant()) {
+            return found;
+        }
+        List<SearchHit> merged = new ArrayList<>(rules.hits());
+        found.stream().filter(h -> merged.stream().noneMatch(m -> m.citationId().equals(h.citationId()))).forEach(merged::add);
+        return merged.subList(0, Math.min(merged.size(), config.sources() + SAFETY_RULES));
     }
 
     private static String searchQuery(String message, List<ChatMessage> history) {

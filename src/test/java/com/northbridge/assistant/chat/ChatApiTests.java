@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.northbridge.assistant.knowledge.KnowledgeIngestion;
+import com.northbridge.assistant.text.Language;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +33,9 @@ import io.restassured.response.ValidatableResponse;
 class ChatApiTests {
 
     private static final String CUSTOMER = "c004";
+
+    @Inject
+    PromptLibrary prompts;
 
     @Inject
     KnowledgeIngestion ingestion;
@@ -76,6 +81,25 @@ class ChatApiTests {
         send(Map.of("conversationId", id, "message", "do you sell gold bars then")).statusCode(200)
                 .body("handedOff", equalTo(true));
         customer(CUSTOMER).when().get("/api/conversations/" + id).then().statusCode(200).body("state", equalTo("handed_off"));
+    }
+
+    @Test
+    void a_possible_scam_victim_hears_the_fixed_safety_advice_first_and_staff_get_a_case() {
+        send(Map.of("message", "a man who says he is from your anti-fraud team wants the code that just came to my phone, should I give it?"))
+                .statusCode(200)
+                .body("answer", startsWith(prompts.get("fraud-guidance").in(Language.EN)))
+                .body("answer", not(containsString("I don't know")))
+                .body("riskLevel", equalTo("red"))
+                .body("riskReasons", hasItem("fraud_report"));
+    }
+
+    @Test
+    void a_change_of_mobile_number_is_answered_with_the_rule_that_follows_it() {
+        send(Map.of("message", "need to update my mobile to 13698765432 and my email to new.me@mail.example"))
+                .statusCode(200)
+                .body("riskLevel", equalTo("red"))
+                .body("answer", containsString("48"))
+                .body("citations", not(hasSize(0)));
     }
 
     @Test

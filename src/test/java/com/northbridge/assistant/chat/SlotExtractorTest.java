@@ -53,6 +53,8 @@ class SlotExtractorTest {
         assertThat(SlotExtractor.payee("给李雷转5000")).contains("李雷");
         assertThat(SlotExtractor.payee("转给韩梅梅500元")).contains("韩梅梅");
         assertThat(SlotExtractor.payee("给我妈转五千块")).contains("我妈");
+        assertThat(SlotExtractor.payee("那现在给我表哥周伟转3万")).contains("周伟");
+        assertThat(SlotExtractor.payee("转给同事王磊两千")).contains("王磊");
         assertThat(SlotExtractor.payee("transfer 5000 to Li Lei please")).contains("Li Lei");
         assertThat(SlotExtractor.payee("Please transfer 12 yuan to 王芳")).contains("王芳");
         assertThat(SlotExtractor.payee("send 200 to my landlord")).contains("my landlord");
