@@ -79,7 +79,11 @@ public final class ExtractiveAnswerer {
             List.of("abroad", "overseas", "cross-border"),
             List.of("complaint", "complain", "complained", "complaints"),
             List.of("reply", "answer", "respond", "response"),
-            List.of("change", "update", "modify", "switch"));
+            List.of("change", "update", "modify", "switch"),
+            List.of("transfer", "send", "sending", "sent", "transfers"),
+            List.of("repay", "repayment", "clear", "settle", "prepay", "prepayment"),
+            List.of("term", "longest", "duration"),
+            List.of("penalty", "penalties", "damages"));
     private static final java.util.Map<String, String> CANONICAL = canonical();
     private static final java.util.regex.Pattern OWN_DETAILS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(?i)https?://\\S+");
     private static final java.util.regex.Pattern ASKS_QUANTITY = java.util.regex.Pattern.compile(
@@ -150,6 +154,34 @@ public final class ExtractiveAnswerer {
         // answer ("what does it cost, and how much if I need it quickly?"), then close runners-up.
         List<Candidate> chosen = new ArrayList<>(List.of(best));
         Set<String> covered = canonicalTerms(best.sentence());
+        // "What's the biggest amount and the longest term?": each part gets its own best sentence.
+        for (String part : parts(question)) {
+            Set<String> partTerms = topicTerms(part);
+            partTerms.removeIf(t -> !asked.contains(t));
+            if (partTerms.isEmpty() || partTerms.stream().allMatch(covered::contains) || chosen.size() >= MAX_SENTENCES) {
+                continue;
+            }
+            boolean partQuantity = ASKS_QUANTITY.matcher(part).find();
+            Candidate forPart = null;
+            double forPartValue = 0;
+            for (Candidate c : candidates) {
+                Set<String> terms = canonicalTerms(c.sentence());
+                long fresh = partTerms.stream().filter(t -> terms.contains(t) && !covered.contains(t)).count();
+                if (fresh == 0 || chosen.stream().anyMatch(x -> sameStatement(x.sentence(), terms))) {
+                    continue;
+                }
+                double value = partTerms.stream().filter(terms::contains).count() / (double) partTerms.size() + c.score()
+                        + (partQuantity && c.sentence().matches("(?s).*\\d.*") ? 0.5 : 0);
+                if (value > forPartValue) {
+                    forPart = c;
+                    forPartValue = value;
+                }
+            }
+            if (forPart != null) {
+                chosen.add(forPart);
+                covered.addAll(canonicalTerms(forPart.sentence()));
+            }
+        }
         while (chosen.size() < MAX_SENTENCES) {
             Candidate next = null;
             double nextValue = 0;
@@ -217,6 +249,17 @@ public final class ExtractiveAnswerer {
             }
         }
         return Optional.of(answer.toString());
+    }
+
+    /** The parts of a question that asks several things at once. */
+    static List<String> parts(String question) {
+        List<String> parts = new ArrayList<>();
+        for (String p : question.split("[?？，,;；]|\\band\\b|还有|另外|以及")) {
+            if (!p.isBlank()) {
+                parts.add(p.strip());
+            }
+        }
+        return parts.size() > 1 ? parts : List.of();
     }
 
     /** Two sentences state the same thing when most terms of the shorter one are in the other. */

@@ -34,6 +34,9 @@ public final class KeywordTokenizer {
     /** "800k", "5万", "1.5万元": written amounts meet the digits the documents use. */
     private static final Pattern SCALED_AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kK万])(?![a-zA-Z])");
 
+    /** "3yr", "5yrs": customers' shorthand for the "3 years" of the documents. */
+    private static final Pattern YEARS = Pattern.compile("(?i)(\\d+)\\s*yrs?\\b");
+
     /** Question words that every customer message carries and that say nothing about the topic. */
     private static final CharArraySet STOP_WORDS;
 
@@ -97,6 +100,7 @@ public final class KeywordTokenizer {
             return terms;
         }
         String normalized = THOUSANDS_SEPARATOR.matcher(text).replaceAll("");
+        normalized = YEARS.matcher(normalized).replaceAll("$1 year");
         normalized = SCALED_AMOUNT.matcher(normalized).replaceAll(m -> {
             java.math.BigDecimal factor = m.group(2).equals("万") ? java.math.BigDecimal.valueOf(10_000) : java.math.BigDecimal.valueOf(1_000);
             return new java.math.BigDecimal(m.group(1)).multiply(factor).stripTrailingZeros().toPlainString() + " ";

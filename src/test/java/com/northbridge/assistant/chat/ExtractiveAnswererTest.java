@@ -29,6 +29,16 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void a_question_asking_two_things_gets_a_sentence_for_each_and_no_repeated_statement() {
+        List<Source> loan = List.of(
+                new Source("K0000000000a1", "Easy Loan § 1", "Easy Loan is our personal consumer loan. Easy Loan is a consumer loan for private persons."),
+                new Source("K0000000000a2", "Easy Loan § 2", "An Easy Loan is between 1,000 and 300,000 yuan. The term of an Easy Loan is 6 to 60 months."));
+        String answer = ExtractiveAnswerer.answer("Easy Loan: whats the biggest amount and the longest term?", loan, Language.EN).orElseThrow();
+        assertThat(answer).contains("300,000").contains("60 months");
+        assertThat(answer).doesNotContain("is a consumer loan for private persons");
+    }
+
+    @Test
     void a_sentence_that_introduces_a_list_brings_the_list() {
         String answer = ExtractiveAnswerer.answer("借记卡年费怎么免", List.of(WAIVER), Language.ZH).orElseThrow();
         assertThat(answer).contains("10,000元").contains("工资");

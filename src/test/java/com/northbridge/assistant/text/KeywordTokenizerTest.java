@@ -12,6 +12,11 @@ class KeywordTokenizerTest {
     }
 
     @Test
+    void years_written_short_meet_the_documents_years() {
+        assertThat(KeywordTokenizer.terms("a 3yr deposit")).containsExactlyElementsOf(KeywordTokenizer.terms("a 3 year deposit"));
+    }
+
+    @Test
     void lowercases_and_stems_english_and_drops_question_words() {
         assertThat(KeywordTokenizer.terms("How can I add new Payees?")).containsExactly("add", "new", "payee");
         // KStem, not Porter: "added" and "add" meet ("ad" and "add" would not).
