@@ -80,7 +80,7 @@ public class ConversationAnalytics {
                 turns += ts;
             }
             long handedOff = single(c,
-                    "SELECT count(*) FROM conversation WHERE channel <> 'eval' AND created_at >= ? AND state = 'handed_off'", since);
+                    "SELECT count(*) FROM conversation WHERE channel <> 'eval' AND created_at >= ? AND state IN ('handed_off', 'closed')", since);
 
             long[] answers = new long[3];
             try (PreparedStatement ps = answers(c, ANSWERS + """

@@ -16,7 +16,11 @@ public final class AuditChain {
 
     public static String hash(String prevHash, long seq, Instant at, String actor, String action, String subjectType, String subjectId,
                               String detail) {
-        String text = String.join("\u001f", prevHash, Long.toString(seq), at.toString(), actor, action, subjectType, subjectId, detail);
+        return sha256(String.join("\u001f", prevHash, Long.toString(seq), at.toString(), actor, action, subjectType, subjectId, detail));
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in hex: also how an entry fixes text kept elsewhere (a staff reply). */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

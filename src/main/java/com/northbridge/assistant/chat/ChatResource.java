@@ -104,7 +104,7 @@ public class ChatResource {
             if (c == null || !staff && !me.equals(c.customerId)) {
                 throw ApiException.notFound("conversation", "There is no conversation " + id + ".");
             }
-            return TranscriptView.of(c, ConversationMessage.of(uuid));
+            return staff ? TranscriptView.forStaff(c, ConversationMessage.of(uuid)) : TranscriptView.of(c, ConversationMessage.of(uuid));
         });
     }
 }

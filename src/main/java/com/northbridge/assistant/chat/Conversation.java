@@ -17,6 +17,8 @@ public class Conversation extends PanacheEntityBase {
 
     public static final String ACTIVE = "active";
     public static final String HANDED_OFF = "handed_off";
+    /** A hand-over that a member of staff has finished; asking for a person again puts it back in the queue. */
+    public static final String CLOSED = "closed";
 
     @Id
     public UUID id;
@@ -44,6 +46,11 @@ public class Conversation extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Handed to a person at some point, whether or not they have finished with it. */
+    public boolean handedToPerson() {
+        return HANDED_OFF.equals(state) || CLOSED.equals(state);
+    }
 
     /** The customer's latest conversation on another channel, if any; evaluation runs are nobody's history. */
     public static java.util.Optional<Conversation> latestElsewhere(String customerId, String channel) {

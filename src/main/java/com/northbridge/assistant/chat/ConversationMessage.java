@@ -26,6 +26,8 @@ public class ConversationMessage extends PanacheEntityBase {
     public static final String ASSISTANT = "assistant";
     /** A message the bank wrote into the conversation, such as a reviewer's decision. */
     public static final String BANK = "bank";
+    /** A reply written in person by a member of staff to a handed-off conversation; never from a model. */
+    public static final String AGENT = "agent";
 
     @Id
     public UUID id;
@@ -78,6 +80,29 @@ public class ConversationMessage extends PanacheEntityBase {
 
     @Column(name = "risk_reasons")
     public String[] riskReasons;
+
+    /** Who wrote an agent message: the staff member's id and the name the customer sees. */
+    @Column(name = "author_id")
+    public String authorId;
+
+    @Column(name = "author_name")
+    public String authorName;
+
+    /**
+     * A new message at the end of a conversation, not yet persisted. Callers that may race a turn of the same
+     * conversation hold the conversation row's lock first, so two messages never take the same place.
+     */
+    public static ConversationMessage next(UUID conversationId, String role, String content, String language) {
+        ConversationMessage m = new ConversationMessage();
+        m.id = UUID.randomUUID();
+        m.conversationId = conversationId;
+        m.seq = nextSeq(conversationId);
+        m.role = role;
+        m.content = content;
+        m.language = language;
+        m.createdAt = Instant.now();
+        return m;
+    }
 
     public static List<ConversationMessage> of(UUID conversationId) {
         return list("conversationId = ?1 order by seq", conversationId);

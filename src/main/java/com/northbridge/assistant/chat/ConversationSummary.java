@@ -24,7 +24,7 @@ final class ConversationSummary {
         String sources = messages.stream().filter(m -> m.citations != null).flatMap(m -> m.citations.stream())
                 .map(Citation::citation).distinct().limit(3).collect(Collectors.joining("; "));
         String day = conversation.updatedAt.atZone(BANK_TIME).toLocalDate().toString();
-        boolean handedOff = Conversation.HANDED_OFF.equals(conversation.state);
+        boolean handedOff = conversation.handedToPerson();
         if ("zh".equals(conversation.language)) {
             return "客户于" + day + "在" + conversation.channel + "渠道问过：" + recent.stream().map(q -> "“" + q + "”").collect(Collectors.joining("；"))
                     + (sources.isEmpty() ? "" : "。回答依据：" + sources) + (handedOff ? "。该对话已转人工。" : "。");

@@ -13,8 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.northbridge.assistant.api.ApiException;
+import com.northbridge.assistant.api.RequestText;
 import com.northbridge.assistant.audit.AuditLog;
 import com.northbridge.assistant.guard.AnswerCheck;
 import com.northbridge.assistant.review.ReviewCase;
@@ -296,7 +298,8 @@ public class TurnLoop {
     private ChatReply answer(Turn turn, String text, List<Citation> citations, ChatResponse response, boolean handOff, Boolean failed) {
         int latency = (int) (turn.modelNanos / 1_000_000);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Conversation conversation = Conversation.findById(turn.conversationId);
+            // Locked: a member of staff may be replying to this conversation at the same moment (message order).
+            Conversation conversation = Conversation.findById(turn.conversationId, LockModeType.PESSIMISTIC_WRITE);
             boolean handedOff = handOff;
             String answer = text;
             if (failed != null) {
@@ -313,14 +316,7 @@ public class TurnLoop {
                 conversation.state = Conversation.HANDED_OFF;
             }
             conversation.updatedAt = Instant.now();
-            ConversationMessage m = new ConversationMessage();
-            m.id = UUID.randomUUID();
-            m.conversationId = turn.conversationId;
-            m.seq = ConversationMessage.nextSeq(turn.conversationId);
-            m.role = ConversationMessage.ASSISTANT;
-            m.content = answer;
-            m.language = turn.language.code();
-            m.createdAt = Instant.now();
+            ConversationMessage m = ConversationMessage.next(turn.conversationId, ConversationMessage.ASSISTANT, answer, turn.language.code());
             m.intent = turn.intent.name().toLowerCase();
             m.citations = citations;
             m.sources = turn.hits.stream().map(h -> new Citation(h.citationId(), h.documentTitle(), h.section(), h.article(), h.citation(),
@@ -364,7 +360,7 @@ public class TurnLoop {
             if (turn.pending != null && turn.pending.caseId() != null) {
                 ReviewCase existing = ReviewCase.findById(turn.pending.caseId());
                 if (existing != null && ReviewCase.OPEN.equals(existing.status)) {
-                    cases.addReasons(existing, red);
+                    cases.addTurn(existing, turn.messageId, red);
                 }
                 return;
             }
@@ -403,43 +399,17 @@ public class TurnLoop {
         if (request == null) {
             throw ApiException.badRequest("message", "Send a JSON body with the message.");
         }
-        String message = request.message() == null ? "" : request.message().strip();
-        if (message.isEmpty()) {
-            throw ApiException.badRequest("message", "The message is empty.");
-        }
-        if (message.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t')
-                || message.chars().anyMatch(c -> c == 0xFFFD || Character.isSurrogate((char) c) && !validSurrogates(message))) {
-            throw ApiException.badRequest("message", "The message contains control characters or broken text; send plain text.");
-        }
-        if (message.length() > config.maxMessageLength()) {
-            throw ApiException.badRequest("message", "The message is longer than " + config.maxMessageLength() + " characters.");
-        }
+        String message = RequestText.required(request.message(), "message", "message", config.maxMessageLength());
         if (request.channel() != null && !request.channel().isBlank() && !CHANNEL.matcher(request.channel().strip()).matches()) {
             throw ApiException.badRequest("channel", "channel is a short lower-case name such as app or web.");
         }
         return message;
     }
 
-    /** No lone halves of a surrogate pair (what a broken client or a cut emoji leaves behind). */
-    private static boolean validSurrogates(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private ConversationMessage storeCustomerMessage(ChatRequestBody request, String customerId, String channel, String message, Language language) {
         Conversation conversation;
         if (request.conversationId() != null) {
-            conversation = Conversation.findById(request.conversationId());
+            conversation = Conversation.findById(request.conversationId(), LockModeType.PESSIMISTIC_WRITE);
             if (conversation == null || customerId != null && !customerId.equals(conversation.customerId)) {
                 // Someone else's conversation looks exactly like one that does not exist.
                 throw ApiException.notFound("conversation", "There is no conversation " + request.conversationId() + "; leave conversationId out to start one.");
@@ -461,14 +431,7 @@ public class TurnLoop {
         conversation.language = language.code();
         conversation.updatedAt = Instant.now();
         conversation.persist();
-        ConversationMessage m = new ConversationMessage();
-        m.id = UUID.randomUUID();
-        m.conversationId = conversation.id;
-        m.seq = ConversationMessage.nextSeq(conversation.id);
-        m.role = ConversationMessage.CUSTOMER;
-        m.content = message;
-        m.language = language.code();
-        m.createdAt = Instant.now();
+        ConversationMessage m = ConversationMessage.next(conversation.id, ConversationMessage.CUSTOMER, message, language.code());
         m.persist();
         return m;
     }

@@ -36,6 +36,9 @@ public class ReviewCase extends PanacheEntityBase {
     public UUID conversationId;
     @Column(name = "message_id")
     public UUID messageId;
+    /** The customer messages whose turns raised the case or came back to it, oldest first. */
+    @Column(name = "message_ids")
+    public UUID[] messageIds;
     @Column(name = "transfer_id")
     public UUID transferId;
     @Column(name = "created_at")

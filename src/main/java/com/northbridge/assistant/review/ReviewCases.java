@@ -68,6 +68,7 @@ public class ReviewCases {
         c.customerId = o.customerId();
         c.conversationId = o.conversationId();
         c.messageId = o.messageId();
+        c.messageIds = o.messageId() == null ? new UUID[0] : new UUID[] {o.messageId()};
         c.transferId = o.transferId();
         c.createdAt = Instant.now();
         c.dueAt = c.createdAt.plus(o.level() == RiskLevel.RED ? config.slaRed() : config.slaYellow());
@@ -78,12 +79,25 @@ public class ReviewCases {
         return c;
     }
 
-    /** Adds reasons found later in the same turn to an open case; a case's reasons only grow. */
-    public void addReasons(ReviewCase c, Collection<String> reasons) {
+    /**
+     * A turn that comes back to an open case (the same transfer asked again, or the turn that created it with
+     * red reasons found after the tool call): its customer message joins the case's flagged messages and its
+     * reasons join the case's; both only grow.
+     */
+    public void addTurn(ReviewCase c, UUID messageId, Collection<String> reasons) {
         Set<String> all = new LinkedHashSet<>(List.of(c.reasons));
-        if (all.addAll(reasons)) {
+        boolean newReasons = all.addAll(reasons);
+        Set<UUID> messages = new LinkedHashSet<>(List.of(c.messageIds));
+        boolean newMessage = messageId != null && messages.add(messageId);
+        if (newReasons) {
             c.reasons = all.toArray(String[]::new);
-            audit.append("assistant", "case.reasons_added", "case", c.id.toString(), detail("reasons", List.copyOf(all)));
+        }
+        if (newMessage) {
+            c.messageIds = messages.toArray(UUID[]::new);
+        }
+        if (newReasons || newMessage) {
+            audit.append("assistant", "case.reasons_added", "case", c.id.toString(), detail("reasons", List.copyOf(all),
+                    "message", newMessage ? messageId : null));
         }
     }
 
@@ -180,15 +194,7 @@ public class ReviewCases {
     }
 
     private static void tellCustomer(UUID conversationId, String text, Language language) {
-        ConversationMessage m = new ConversationMessage();
-        m.id = UUID.randomUUID();
-        m.conversationId = conversationId;
-        m.seq = ConversationMessage.nextSeq(conversationId);
-        m.role = ConversationMessage.BANK;
-        m.content = text;
-        m.language = language.code();
-        m.createdAt = Instant.now();
-        m.persist();
+        ConversationMessage.next(conversationId, ConversationMessage.BANK, text, language.code()).persist();
     }
 
     private static String fill(String text, Map<String, String> values) {

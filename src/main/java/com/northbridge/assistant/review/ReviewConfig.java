@@ -16,6 +16,10 @@ public interface ReviewConfig {
     @WithDefault("P1D")
     Duration slaYellow();
 
+    /** The longest reply a member of staff may write to a handed-off conversation, in characters. */
+    @WithDefault("2000")
+    int replyMaxLength();
+
     /** Share of yellow turns that become a sample case, in [0, 1]. */
     @WithDefault("0.1")
     double yellowSampleRate();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.northbridge.assistant.api.ApiException;
@@ -39,7 +41,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.Blocking;
 
-/** The reviewer's API: the queue with filters and counts, a case in full, approve and reject. */
+/** The reviewer's API: the queue with filters and counts, a case in full, approve and reject; the human-agent queue. */
 @Path("/api/review")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.REVIEWER)
@@ -53,12 +55,22 @@ public class ReviewResource {
     public record Decision(String comment) {
     }
 
+    /** A member of staff's reply to a handed-off customer. */
+    public record StaffReply(String message) {
+    }
+
+    /** Closing a hand-over, with an optional note for the audit trail. */
+    public record Closing(String note) {
+    }
+
     private final ReviewCases cases;
+    private final Handoffs handoffs;
     private final AuditLog audit;
     private final Caller caller;
 
-    public ReviewResource(ReviewCases cases, AuditLog audit, Caller caller) {
+    public ReviewResource(ReviewCases cases, Handoffs handoffs, AuditLog audit, Caller caller) {
         this.cases = cases;
+        this.handoffs = handoffs;
         this.audit = audit;
         this.caller = caller;
     }
@@ -150,16 +162,16 @@ public class ReviewResource {
             }
             // Reading a case shows a customer's data to a member of staff: that access is logged too.
             audit.append(reviewer, "case.viewed", "case", c.id.toString(), Map.of());
-            List<CaseDetail.Reason> reasons = new ArrayList<>();
-            for (String code : c.reasons) {
-                RiskReason r = RiskReason.fromCode(code);
-                reasons.add(new CaseDetail.Reason(code, r.level().code(), r.describe(false), r.describe(true)));
-            }
+            List<CaseDetail.Reason> reasons = reasons(List.of(c.reasons));
+            List<UUID> flaggedIds = flaggedMessageIds(c);
             TranscriptView transcript = null;
+            List<CaseDetail.FlaggedTurn> flaggedTurns = List.of();
             List<CaseDetail.ToolCallView> tools = List.of();
             if (c.conversationId != null) {
                 Conversation conversation = Conversation.findById(c.conversationId);
-                transcript = TranscriptView.of(conversation, ConversationMessage.of(c.conversationId));
+                List<ConversationMessage> messages = ConversationMessage.of(c.conversationId);
+                transcript = TranscriptView.forStaff(conversation, messages);
+                flaggedTurns = flaggedIds.stream().map(flagged -> flaggedTurn(c, flagged, messages)).toList();
                 tools = ToolCallRecord.ofConversation(c.conversationId).stream().map(t -> new CaseDetail.ToolCallView(t.id, t.messageId, t.step, t.name,
                         t.arguments, t.result, t.riskLevel, List.of(t.riskReasons), t.executed, t.createdAt)).toList();
             }
@@ -170,15 +182,55 @@ public class ReviewResource {
                 subjects.add(new String[] {"transfer", c.transferId.toString()});
             }
             List<AuditEntry> trail = audit.trail(subjects);
-            return new CaseDetail(CaseSummary.of(c, Instant.now()), reasons, transcript, tools, transfer, trail);
+            return new CaseDetail(CaseSummary.of(c, Instant.now()), reasons, transcript, flaggedIds, flaggedTurns, tools, transfer, trail);
         });
+    }
+
+    private static List<CaseDetail.Reason> reasons(List<String> codes) {
+        return codes.stream().map(code -> {
+            RiskReason r = RiskReason.fromCode(code);
+            return new CaseDetail.Reason(code, r.level().code(), r.describe(false), r.describe(true));
+        }).toList();
+    }
+
+    /** The customer messages that raised the case; cases opened before they were recorded as a list have the one that opened them. */
+    private static List<UUID> flaggedMessageIds(ReviewCase c) {
+        if (c.messageIds != null && c.messageIds.length > 0) {
+            return List.of(c.messageIds);
+        }
+        return c.messageId == null ? List.of() : List.of(c.messageId);
+    }
+
+    /**
+     * The answer of a flagged customer message is the first assistant message after it, before the customer wrote
+     * again (a bank or staff message may come between). The turn's own level and reasons are on that answer;
+     * without one (the turn failed after the message was stored), the case's.
+     */
+    private static CaseDetail.FlaggedTurn flaggedTurn(ReviewCase c, UUID messageId, List<ConversationMessage> messages) {
+        ConversationMessage answer = null;
+        boolean after = false;
+        for (ConversationMessage m : messages) {
+            if (after && ConversationMessage.CUSTOMER.equals(m.role)) {
+                break;
+            }
+            if (after && ConversationMessage.ASSISTANT.equals(m.role)) {
+                answer = m;
+                break;
+            }
+            after = after || m.id.equals(messageId);
+        }
+        if (answer == null || answer.riskLevel == null) {
+            return new CaseDetail.FlaggedTurn(messageId, answer == null ? null : answer.id, c.level, reasons(List.of(c.reasons)));
+        }
+        return new CaseDetail.FlaggedTurn(messageId, answer.id, answer.riskLevel,
+                reasons(answer.riskReasons == null ? List.of() : List.of(answer.riskReasons)));
     }
 
     @POST
     @Path("/cases/{id}/approve")
     public CaseSummary approve(@RestPath String id, Decision decision) {
         UUID uuid = ApiException.uuid(id, "id", "The case id must be a UUID.");
-        return CaseSummary.of(cases.approve(uuid, new Reviewer(caller.id(), caller.customerId()), decision == null ? null : decision.comment()),
+        return CaseSummary.of(cases.approve(uuid, reviewer(), decision == null ? null : decision.comment()),
                 Instant.now());
     }
 
@@ -186,24 +238,48 @@ public class ReviewResource {
     @Path("/cases/{id}/reject")
     public CaseSummary reject(@RestPath String id, Decision decision) {
         UUID uuid = ApiException.uuid(id, "id", "The case id must be a UUID.");
-        return CaseSummary.of(cases.reject(uuid, new Reviewer(caller.id(), caller.customerId()), decision == null ? null : decision.comment()),
+        return CaseSummary.of(cases.reject(uuid, reviewer(), decision == null ? null : decision.comment()),
                 Instant.now());
     }
 
-    /** The human-agent queue: conversations handed over to a person, newest first. */
+    /** The human-agent queue: conversations handed over to a person and not yet closed, most recently active first. */
     @GET
     @Path("/handoffs")
-    public List<Map<String, Object>> handoffs() {
-        return QuarkusTransaction.requiringNew().call(() -> Conversation.<Conversation>find("state", Sort.descending("updatedAt"), Conversation.HANDED_OFF)
-                .page(Page.ofSize(100)).list().stream().map(c -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("conversationId", c.id);
-                    m.put("customerId", c.customerId);
-                    m.put("channel", c.channel);
-                    m.put("language", c.language);
-                    m.put("updatedAt", c.updatedAt);
-                    return m;
-                }).toList());
+    public List<Handoff> handoffs() {
+        return handoffs.waiting();
+    }
+
+    /** A handed-off conversation for the member of staff who answers it: transcript and audit trail. Reading it is audited. */
+    @GET
+    @Path("/handoffs/{id}")
+    public HandoffDetail handoff(@RestPath String id) {
+        return handoffs.read(conversationId(id), reviewer());
+    }
+
+    /** A reply written in person to the customer; it appears in their transcript under the member of staff's name. */
+    @POST
+    @Path("/handoffs/{id}/reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    public TranscriptView.Entry reply(@RestPath String id, StaffReply reply) {
+        UUID uuid = conversationId(id);
+        return handoffs.reply(uuid, reviewer(), reply == null ? null : reply.message());
+    }
+
+    /** Ends the hand-over: the conversation leaves the queue. An optional note says why, for the audit trail. */
+    @POST
+    @Path("/handoffs/{id}/close")
+    public HandoffDetail close(@RestPath String id, Closing closing) {
+        UUID uuid = conversationId(id);
+        return handoffs.close(uuid, reviewer(), closing == null ? null : closing.note());
+    }
+
+    private static UUID conversationId(String id) {
+        return ApiException.uuid(id, "id", "The conversation id must be a UUID.");
+    }
+
+    private Reviewer reviewer() {
+        return new Reviewer(caller.id(), caller.name(), caller.customerId());
     }
 
     /** Query numbers are read here, not by JAX-RS, which answers a non-number with a bare 404. */

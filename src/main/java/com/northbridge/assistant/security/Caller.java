@@ -24,6 +24,13 @@ public class Caller {
         return token.getName();
     }
 
+    /** The name to show for this user (a staff member's reply is signed with it): the token's name claim, else the id. */
+    public String name() {
+        Object name = token.getClaim("name");
+        String text = name instanceof jakarta.json.JsonString json ? json.getString().strip() : name == null ? "" : name.toString().strip();
+        return text.isEmpty() ? id() : text;
+    }
+
     public Set<String> roles() {
         return token.getGroups();
     }

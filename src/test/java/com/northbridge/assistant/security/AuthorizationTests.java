@@ -28,7 +28,9 @@ class AuthorizationTests {
     private static final String[][] ENDPOINTS = {
             {"POST", "/api/chat"}, {"POST", "/api/chat/stream"}, {"GET", "/api/conversations/" + UUID.randomUUID()},
             {"GET", "/api/transfers"}, {"GET", "/api/review/cases"}, {"GET", "/api/review/handoffs"},
-            {"POST", "/api/review/cases/" + UUID.randomUUID() + "/approve"}, {"GET", "/api/audit/verify"},
+            {"POST", "/api/review/cases/" + UUID.randomUUID() + "/approve"}, {"GET", "/api/review/handoffs/" + UUID.randomUUID()},
+            {"POST", "/api/review/handoffs/" + UUID.randomUUID() + "/reply"}, {"POST", "/api/review/handoffs/" + UUID.randomUUID() + "/close"},
+            {"GET", "/api/audit/verify"},
             {"GET", "/api/knowledge/search?q=fees"}, {"GET", "/api/knowledge/documents"}, {"DELETE", "/api/knowledge/documents/" + UUID.randomUUID()}};
 
     @Test
@@ -63,6 +65,11 @@ class AuthorizationTests {
         customer("c005").when().get("/api/knowledge/documents").then().statusCode(403);
         reviewer("r001").contentType(ContentType.JSON).body(Map.of("message", "hi")).when().post("/api/chat").then().statusCode(403);
         reviewer("r001").when().delete("/api/knowledge/documents/" + UUID.randomUUID()).then().statusCode(403);
+        customer("c005").contentType(ContentType.JSON).body(Map.of("message", "hi")).when()
+                .post("/api/review/handoffs/" + UUID.randomUUID() + "/reply").then().statusCode(403);
+        customer("c005").contentType(ContentType.JSON).body(Map.of()).when()
+                .post("/api/review/handoffs/" + UUID.randomUUID() + "/close").then().statusCode(403);
+        engineer().when().get("/api/review/handoffs/" + UUID.randomUUID()).then().statusCode(403);
         engineer().when().get("/api/review/cases").then().statusCode(403);
         engineer().when().get("/api/audit/verify").then().statusCode(200);
         reviewer("r001").when().get("/api/review/cases").then().statusCode(200);
