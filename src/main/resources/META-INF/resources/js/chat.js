@@ -1,5 +1,6 @@
 // The customer chat: answers stream in as they are written, citations open their passage, a transfer shows as
-// a card whose review status follows the reviewer's decision, and a person can be asked for at any time.
+// a card whose review status follows the reviewer's decision, and a person can be asked for at any time; their
+// replies appear here as they are written (the page polls the conversation while it waits for a colleague).
 import {api, requireRole, signOut, streamChat} from './api.js';
 import {fill, formatMoney, h} from './dom.js';
 import {lang, languageSwitch, t} from './i18n.js';
@@ -19,12 +20,23 @@ const error = document.getElementById('chat-error');
 const handedOff = document.getElementById('handed-off');
 
 let conversationId = sessionStorage.getItem(CONVERSATION);
-const shownBankMessages = new Set();
+const shownStaffMessages = new Set(); // ids of the bank's and colleagues' messages already on the page
 const cards = new Map(); // transferId -> {card, action, timer}
+let colleagueTimer = null;
+
+function authorName(role, name) {
+  if (role === 'agent') return t('chat.agent', {name});
+  return t(`chat.${role === 'customer' ? 'you' : role}`);
+}
 
 function item(role, ...content) {
+  return itemBy(role, null, ...content);
+}
+
+/** A message; name is the member of staff who wrote an agent message. */
+function itemBy(role, name, ...content) {
   const li = h('li', {class: `message ${role}`},
-    h('span', {class: 'author', 'data-author': role}, t(`chat.${role === 'customer' ? 'you' : role}`)),
+    h('span', {class: 'author', 'data-author': role, 'data-name': name || undefined}, authorName(role, name)),
     ...content);
   list.append(li);
   li.scrollIntoView({block: 'end'});
@@ -65,7 +77,7 @@ function renderAnswer(li, reply) {
   if (reply.pendingAction && reply.pendingAction.transferId) {
     li.append(transferCard(reply.pendingAction));
   }
-  if (reply.handedOff) handedOff.hidden = false;
+  if (reply.handedOff) waitForColleague();
   li.scrollIntoView({block: 'end'});
 }
 
@@ -106,7 +118,7 @@ function watch(entry) {
         drawCard(entry);
         if (transfer.status !== 'pending_review') {
           clearInterval(entry.timer);
-          await bankMessages();
+          await staffMessages();
         }
       }
     } catch {
@@ -115,15 +127,42 @@ function watch(entry) {
   }, POLL_MS);
 }
 
-async function bankMessages() {
-  if (!conversationId) return;
+/** The bank's messages (a reviewer's decision) and colleagues' replies not shown yet; returns the transcript. */
+async function staffMessages() {
+  if (!conversationId) return null;
   const transcript = await api(`/api/conversations/${conversationId}`);
-  for (const m of transcript.messages) {
-    if (m.role === 'bank' && !shownBankMessages.has(m.id)) {
-      shownBankMessages.add(m.id);
-      item('bank', h('div', {class: 'text'}, m.content));
+  for (const m of transcript.messages) showStaffMessage(m);
+  return transcript;
+}
+
+function showStaffMessage(m) {
+  if ((m.role !== 'bank' && m.role !== 'agent') || shownStaffMessages.has(m.id)) return;
+  shownStaffMessages.add(m.id);
+  itemBy(m.role, m.author, h('div', {class: 'text'}, m.content));
+}
+
+/** Handed to a person: say so, and look for their replies until they close the hand-over. */
+function waitForColleague() {
+  banner('chat.handedOff');
+  if (colleagueTimer) return;
+  colleagueTimer = setInterval(async () => {
+    try {
+      const transcript = await staffMessages();
+      if (transcript && transcript.state !== 'handed_off') {
+        clearInterval(colleagueTimer);
+        colleagueTimer = null;
+        if (transcript.state === 'closed') banner('chat.closed');
+      }
+    } catch {
+      // a missed poll is retried at the next tick
     }
-  }
+  }, POLL_MS);
+}
+
+function banner(key) {
+  handedOff.dataset.i18n = key;
+  handedOff.textContent = t(key);
+  handedOff.hidden = false;
 }
 
 async function say(message) {
@@ -159,13 +198,14 @@ async function restore() {
     const transcript = await api(`/api/conversations/${conversationId}`);
     for (const m of transcript.messages) {
       if (m.role === 'customer') item('customer', h('div', {class: 'text'}, m.content));
-      else if (m.role === 'bank') { shownBankMessages.add(m.id); item('bank', h('div', {class: 'text'}, m.content)); }
+      else if (m.role === 'bank' || m.role === 'agent') showStaffMessage(m);
       else {
         const li = item('assistant');
         renderAnswer(li, {answer: m.content, citations: m.citations || []});
       }
     }
-    if (transcript.state === 'handed_off') handedOff.hidden = false;
+    if (transcript.state === 'handed_off') waitForColleague();
+    else if (transcript.state === 'closed') banner('chat.closed');
     const transfers = await api('/api/transfers');
     for (const tr of transfers.filter(x => x.status === 'pending_review').slice(0, 5)) {
       list.append(h('li', {class: 'message assistant'}, transferCard({transferId: tr.id, caseId: tr.caseId, status: tr.status,
@@ -202,8 +242,7 @@ languageSwitch(document.getElementById('lang-switch'));
 document.addEventListener('langchange', () => {
   for (const entry of cards.values()) drawCard(entry);
   list.querySelectorAll('.author').forEach(a => {
-    const role = a.dataset.author;
-    a.textContent = t(`chat.${role === 'customer' ? 'you' : role}`);
+    a.textContent = authorName(a.dataset.author, a.dataset.name);
   });
   list.querySelectorAll('.sources h2').forEach(x => { x.textContent = t('chat.sources'); });
 });

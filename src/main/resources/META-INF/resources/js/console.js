@@ -27,19 +27,32 @@ function route() {
   return {name: name || (hasRole('reviewer') ? 'queue' : 'evals'), id, params: new URLSearchParams(query)};
 }
 
+/** The section of the bar a view belongs to: a case to the queue, one hand-over to the human-agent queue. */
+function section(name) {
+  return {case: 'queue', handoff: 'handoffs'}[name] || name;
+}
+
 function allowed(name) {
-  const link = document.querySelector(`#nav a[data-route="${name === 'case' ? 'queue' : name}"]`);
+  const link = document.querySelector(`#nav a[data-route="${section(name)}"]`);
   return link && link.dataset.role.split(' ').some(hasRole);
 }
 
 let rendering = 0;
+/** A view that refreshes itself (an open hand-over) registers its timer here; the next view stops it. */
+let refresher = null;
+
+function stopRefreshing() {
+  if (refresher) clearInterval(refresher);
+  refresher = null;
+}
 
 /** Draws the view the hash names; keepContent leaves the current view up while the new one loads. */
 async function render(keepContent = false) {
   const r = route();
+  stopRefreshing();
   document.querySelectorAll('#nav a').forEach(a => {
     a.hidden = !a.dataset.role.split(' ').some(hasRole);
-    if (a.dataset.route === (r.name === 'case' ? 'queue' : r.name)) a.setAttribute('aria-current', 'page');
+    if (a.dataset.route === section(r.name)) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
   if (!allowed(r.name)) {
@@ -53,6 +66,7 @@ async function render(keepContent = false) {
     if (r.name === 'queue') content = await queue(r.params);
     else if (r.name === 'case') content = await caseView(r.id);
     else if (r.name === 'handoffs') content = await handoffs();
+    else if (r.name === 'handoff') content = await handoffView(r.id);
     else if (r.name === 'analytics') content = await analytics(r.params);
     else content = await evals();
   } catch (e) {
@@ -78,10 +92,46 @@ function reasonName(code) {
   return code.replaceAll('_', ' ');
 }
 
+/** A table whose cells carry their column's name, so that on a phone each row becomes a card (see app.css). */
 function table(className, headers, rows) {
-  return h('div', {class: 'table-wrap'}, h('table', {class: className},
+  for (const row of rows) {
+    [...row.children].forEach((cell, i) => { if (headers[i]) cell.dataset.label = headers[i]; });
+  }
+  return h('div', {class: 'table-wrap'}, h('table', {class: `${className} stack`},
     h('thead', {}, h('tr', {}, headers.map(x => h('th', {scope: 'col'}, x)))),
     h('tbody', {}, rows)));
+}
+
+/** The words for a failed call: ours for the codes we know (in the page's language), else the service's message. */
+function errorText(e, context = '') {
+  for (const key of [`error.${e.code}.${context}`, `error.${e.code}`]) {
+    if (e.code && t(key) !== key) return t(key);
+  }
+  return t('error', {message: e.message});
+}
+
+/**
+ * A form's action: a mandatory field left empty is named in the form's error line (the browser's own check is not
+ * used, so the words are the page's); otherwise the action runs with the form's buttons disabled, and a failure is
+ * written into the error line.
+ */
+async function submit(form, error, {required, missingKey, context = ''}, action) {
+  error.hidden = true;
+  if (required && !required.value.trim()) {
+    error.textContent = t(missingKey);
+    error.hidden = false;
+    required.focus();
+    return;
+  }
+  form.querySelectorAll('button').forEach(b => { b.disabled = true; });
+  try {
+    await action();
+  } catch (e) {
+    error.textContent = errorText(e, context);
+    error.hidden = false;
+  } finally {
+    form.querySelectorAll('button').forEach(b => { b.disabled = false; });
+  }
 }
 
 // ---- review queue --------------------------------------------------------------------------------------------
@@ -174,29 +224,38 @@ function pretty(json) {
   }
 }
 
-function transcript(messages) {
-  // A flagged turn: an assistant message the gate rated red or yellow, with the customer's message that started it.
-  const flagged = new Set();
-  messages.forEach((m, i) => {
-    if (m.role === 'assistant' && (m.riskLevel === 'red' || m.riskLevel === 'yellow')) {
-      flagged.add(m.id);
-      for (let j = i - 1; j >= 0; j--) {
-        if (messages[j].role === 'customer') { flagged.add(messages[j].id); break; }
-        if (messages[j].role === 'assistant') break;
-      }
-    }
-  });
+function author(m) {
+  return m.role === 'agent' && m.author ? `${t('role.agent')} · ${m.author}` : t(`role.${m.role}`);
+}
+
+/**
+ * A transcript. flaggedTurns are the turns that raised a case (from the case API): the customer message and the
+ * answer it got are highlighted, and the turn's reasons are written out in words next to the message. Other
+ * messages keep their own risk badge but are not highlighted, even when they were red or yellow.
+ */
+function transcript(messages, flaggedTurns = []) {
+  const flagged = new Map();
+  for (const turn of flaggedTurns) {
+    flagged.set(turn.messageId, {turn, part: 'message'});
+    if (turn.answerId) flagged.set(turn.answerId, {turn, part: 'answer'});
+  }
+  const zh = lang() === 'zh';
   return h('ol', {class: 'transcript'}, messages.map(m => {
-    const isFlagged = flagged.has(m.id);
-    return h('li', {class: `message ${m.role} ${isFlagged ? 'flagged level-' + (m.riskLevel || 'turn') : ''}`, dataset: {messageId: m.id}},
+    const f = flagged.get(m.id);
+    const data = f ? {messageId: m.id, flagged: f.part} : {messageId: m.id};
+    return h('li', {class: `message ${m.role}${f ? ` flagged level-${f.turn.level}` : ''}`, dataset: data},
       h('div', {class: 'meta'},
-        h('span', {class: 'author'}, t(`role.${m.role}`)),
+        h('span', {class: 'author'}, author(m)),
         ' · ', formatTime(m.createdAt, lang()),
         m.intent ? ` · ${m.intent}` : '',
         m.riskLevel ? [' ', badge('level', m.riskLevel)] : null,
-        isFlagged ? h('span', {class: 'flag'}, t('case.flagged')) : null),
+        f ? h('span', {class: 'flag'}, t(f.part === 'message' ? 'case.flaggedMessage' : 'case.flaggedAnswer')) : null),
       h('div', {class: 'text'}, m.content),
-      m.riskReasons && m.riskReasons.length ? h('p', {class: 'muted small'}, m.riskReasons.map(reasonName).join(', ')) : null);
+      f && f.part === 'message'
+        ? h('div', {class: 'turn-reasons'}, h('p', {class: 'small'}, h('strong', {}, t('case.turnReasons'))),
+          h('ul', {}, f.turn.reasons.map(r => h('li', {dataset: {reason: r.code}}, badge('level', r.level), ' ', zh ? r.chinese : r.english))))
+        : null,
+      !f && m.riskReasons && m.riskReasons.length ? h('p', {class: 'muted small'}, m.riskReasons.map(reasonName).join(', ')) : null);
   }));
 }
 
@@ -236,26 +295,12 @@ function decision(c) {
   if (c.summary.status !== 'open') {
     return h('p', {id: 'decided'}, t('case.decidedAlready'));
   }
-  const comment = h('textarea', {id: 'decision-comment', name: 'comment', rows: 3, required: true, maxlength: 2000});
+  const comment = h('textarea', {id: 'decision-comment', name: 'comment', rows: 3, maxlength: 2000, 'aria-required': 'true'});
   const error = h('p', {id: 'decision-error', class: 'error', role: 'alert', hidden: true});
-  const decide = async verb => {
-    error.hidden = true;
-    if (!comment.value.trim()) {
-      error.textContent = t('case.commentRequired');
-      error.hidden = false;
-      comment.focus();
-      return;
-    }
-    form.querySelectorAll('button').forEach(b => { b.disabled = true; });
-    try {
-      await api(`/api/review/cases/${c.summary.id}/${verb}`, {method: 'POST', body: {comment: comment.value.trim()}});
-      await render(true);
-    } catch (e) {
-      error.textContent = e.code && t(`error.${e.code}`) !== `error.${e.code}` ? t(`error.${e.code}`) : t('error', {message: e.message});
-      error.hidden = false;
-      form.querySelectorAll('button').forEach(b => { b.disabled = false; });
-    }
-  };
+  const decide = verb => submit(form, error, {required: comment, missingKey: 'case.commentRequired'}, async () => {
+    await api(`/api/review/cases/${c.summary.id}/${verb}`, {method: 'POST', body: {comment: comment.value.trim()}});
+    await render(true);
+  });
   const form = h('form', {id: 'decision', class: 'decision', onsubmit: e => e.preventDefault()},
     h('label', {for: 'decision-comment'}, t('case.comment')), comment,
     h('div', {class: 'actions'},
@@ -295,7 +340,7 @@ async function caseView(id) {
         h('dt', {}, t('transfer.status')), h('dd', {id: 'transfer-status', 'data-status': c.transfer.status}, t(`transfer.${c.transfer.status}`)))) : null,
     h('section', {class: 'panel', 'aria-labelledby': 'h-decision'}, h('h2', {id: 'h-decision'}, t('case.decision')), decision(c)),
     h('section', {class: 'panel', 'aria-labelledby': 'h-transcript'}, h('h2', {id: 'h-transcript'}, t('case.transcript')),
-      c.transcript ? transcript(messages) : h('p', {class: 'muted'}, t('case.noTranscript'))),
+      c.transcript ? transcript(messages, c.flaggedTurns || []) : h('p', {class: 'muted'}, t('case.noTranscript'))),
     h('section', {class: 'panel', 'aria-labelledby': 'h-tools'}, h('h2', {id: 'h-tools'}, t('case.tools')), toolCalls(c.toolCalls || [])),
     h('section', {class: 'panel', 'aria-labelledby': 'h-sources'}, h('h2', {id: 'h-sources'}, t('case.sources')), sourcesOf(messages)),
     h('section', {class: 'panel', id: 'audit-trail', 'aria-labelledby': 'h-audit'}, h('h2', {id: 'h-audit'}, t('case.audit')), auditTrail(c.audit || []))];
@@ -305,22 +350,84 @@ async function caseView(id) {
 
 async function handoffs() {
   const list = await api('/api/review/handoffs');
-  const detail = h('section', {id: 'handoff-transcript', class: 'panel', hidden: true});
-  const show = async id => {
-    const tr = await api(`/api/conversations/${id}`);
-    fill(detail, h('h2', {}, t('handoffs.transcript', {id: id.slice(0, 8)})), transcript(tr.messages));
-    detail.hidden = false;
-    detail.scrollIntoView({block: 'start'});
-  };
   return [
     h('h1', {}, t('handoffs.title')),
     list.length
       ? table('handoffs', [t('handoffs.customer'), t('handoffs.channel'), t('handoffs.language'), t('handoffs.updated'), ''],
         list.map(c => h('tr', {dataset: {conversationId: c.conversationId}},
           h('td', {}, c.customerId || '–'), h('td', {}, c.channel), h('td', {}, c.language), h('td', {}, formatTime(c.updatedAt, lang())),
-          h('td', {}, h('button', {type: 'button', class: 'secondary', onclick: () => show(c.conversationId)}, t('handoffs.open'))))))
-      : h('p', {class: 'muted'}, t('handoffs.empty')),
-    detail];
+          h('td', {}, h('a', {href: `#handoff/${c.conversationId}`, class: 'open-handoff'}, t('handoffs.open'))))))
+      : h('p', {class: 'muted'}, t('handoffs.empty'))];
+}
+
+/** One handed-off conversation: read it, answer the customer in person, close the hand-over. */
+async function handoffView(id) {
+  const d = await api(`/api/review/handoffs/${encodeURIComponent(id)}`);
+  const c = d.handoff;
+  const waiting = c.state === 'handed_off';
+  const thread = h('div', {id: 'handoff-thread'}, transcript(d.transcript.messages));
+  let shown = d.transcript.messages.length;
+  if (waiting) {
+    // New customer messages appear while the reviewer writes; the plain transcript is read, so polling is not audited as a view.
+    refresher = setInterval(async () => {
+      try {
+        const tr = await api(`/api/conversations/${encodeURIComponent(id)}`);
+        if (tr.messages.length !== shown) {
+          shown = tr.messages.length;
+          fill(thread, transcript(tr.messages));
+        }
+      } catch {
+        // the next tick tries again
+      }
+    }, 5000);
+  }
+
+  const reply = h('textarea', {id: 'agent-reply', name: 'message', rows: 4, maxlength: 2000, 'aria-required': 'true'});
+  const replyError = h('p', {id: 'reply-error', class: 'error', role: 'alert', hidden: true});
+  const sendReply = () => submit(replyForm, replyError, {required: reply, missingKey: 'handoffs.replyRequired', context: 'handoff'}, async () => {
+    await api(`/api/review/handoffs/${encodeURIComponent(id)}/reply`, {method: 'POST', body: {message: reply.value}});
+    reply.value = '';
+    const tr = await api(`/api/conversations/${encodeURIComponent(id)}`);
+    shown = tr.messages.length;
+    fill(thread, transcript(tr.messages));
+    thread.querySelector('li:last-child').scrollIntoView({block: 'nearest'});
+  });
+  const replyForm = h('form', {id: 'reply-form', class: 'decision', onsubmit: e => { e.preventDefault(); sendReply(); }},
+    h('label', {for: 'agent-reply'}, t('handoffs.reply')),
+    h('p', {class: 'muted small'}, t('handoffs.replyNote', {name: me.name})),
+    reply,
+    h('div', {class: 'actions'}, h('button', {type: 'submit', id: 'send-reply'}, t('handoffs.send'))),
+    replyError);
+
+  const note = h('textarea', {id: 'close-note', name: 'note', rows: 2, maxlength: 2000});
+  const closeError = h('p', {id: 'close-error', class: 'error', role: 'alert', hidden: true});
+  const closeForm = h('form', {id: 'close-form', class: 'decision', onsubmit: e => {
+    e.preventDefault();
+    submit(closeForm, closeError, {context: 'handoff'}, async () => {
+      await api(`/api/review/handoffs/${encodeURIComponent(id)}/close`, {method: 'POST', body: {note: note.value}});
+      await render(true);
+    });
+  }},
+    h('label', {for: 'close-note'}, t('handoffs.note')), note,
+    h('div', {class: 'actions'}, h('button', {type: 'submit', id: 'close-handoff', class: 'secondary'}, t('handoffs.close'))),
+    closeError);
+
+  return [
+    h('p', {}, h('a', {href: '#handoffs'}, t('handoffs.back'))),
+    h('h1', {}, t('handoffs.heading', {customer: c.customerId || '–'}), ' ',
+      h('span', {class: `badge state-${c.state}`, id: 'handoff-state', 'data-state': c.state}, t(`state.${c.state}`))),
+    h('dl', {class: 'facts'},
+      h('dt', {}, t('handoffs.channel')), h('dd', {}, c.channel),
+      h('dt', {}, t('handoffs.language')), h('dd', {}, c.language),
+      h('dt', {}, t('handoffs.started')), h('dd', {}, formatTime(d.transcript.createdAt, lang())),
+      h('dt', {}, t('handoffs.updated')), h('dd', {}, formatTime(c.updatedAt, lang()))),
+    h('section', {id: 'handoff-transcript', class: 'panel', 'aria-labelledby': 'h-thread'},
+      h('h2', {id: 'h-thread'}, t('handoffs.transcript', {id: id.slice(0, 8)})), thread),
+    waiting
+      ? [h('section', {class: 'panel', 'aria-labelledby': 'h-reply'}, h('h2', {id: 'h-reply'}, t('handoffs.replyTitle')), replyForm),
+        h('section', {class: 'panel', 'aria-labelledby': 'h-close'}, h('h2', {id: 'h-close'}, t('handoffs.closeTitle')), closeForm)]
+      : h('p', {id: 'handoff-closed', class: 'banner', role: 'status'}, t('handoffs.closed')),
+    h('section', {class: 'panel', id: 'audit-trail', 'aria-labelledby': 'h-audit'}, h('h2', {id: 'h-audit'}, t('case.audit')), auditTrail(d.audit || []))];
 }
 
 // ---- analytics -----------------------------------------------------------------------------------------------

@@ -49,9 +49,11 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The pages as people use them, in headless Chromium (Debian's chromium and chromium-driver, installed by
  * scripts/setup-test-tools; nothing is downloaded): a customer asks, sees cited sources and opens one, asks
- * for a transfer and sees it pending; a reviewer finds the case in the queue, reads it and approves it; the
- * customer's card turns to executed; the audit trail shows every step. Screenshots of every page go to
- * target/screenshots/ for people to look at. Skipped where no Chromium is installed.
+ * for a transfer and sees it pending; a reviewer finds the case in the queue, reads it (exactly the turn that raised it
+ * highlighted) and approves it; the customer's card turns to executed; the audit trail shows every step. A customer
+ * who wants a human gets a reply from a named member of staff in the chat, and the hand-over is closed. Every page is
+ * also checked on a phone (390 × 844: nothing scrolls sideways). Screenshots of every page, at desktop and phone
+ * size, go to target/screenshots/ for people to look at. Skipped where no Chromium is installed.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,6 +63,8 @@ class WebJourneyTests {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Dimension DESKTOP = new Dimension(1366, 900);
+    private static final Dimension PHONE = new Dimension(390, 844);
 
     /** Selenium warns that it has no DevTools module for this Chromium; the tests use WebDriver only. */
     private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
@@ -205,8 +209,18 @@ class WebJourneyTests {
         row.findElement(By.cssSelector("a.open-case")).click();
 
         await(ExpectedConditions.visibilityOfElementLocated(By.id("decision-comment")));
+        // Exactly the turn that raised the case is highlighted (the earlier question is not): the customer's message with
+        // the turn's reasons in words, and the answer it got.
         List<WebElement> flagged = browser.findElements(By.cssSelector(".transcript li.flagged"));
-        assertThat(flagged).anySatisfy(m -> assertThat(m.getText()).contains("88"));
+        assertThat(flagged).hasSize(2);
+        WebElement raised = browser.findElement(By.cssSelector(".transcript li.customer[data-flagged=message]"));
+        assertThat(raised.findElement(By.cssSelector(".text")).getText()).isEqualTo("Please transfer 88 yuan to James Carter");
+        assertThat(raised.findElement(By.cssSelector(".flag")).getText()).isEqualTo("Raised this case");
+        assertThat(raised.findElement(By.cssSelector(".turn-reasons li[data-reason=fund_operation]")).getText())
+                .contains("only a reviewer can let a transfer go");
+        assertThat(browser.findElement(By.cssSelector(".transcript li.assistant[data-flagged=answer]")).getText()).contains("88");
+        assertThat(browser.findElements(By.cssSelector(".transcript li.customer:not(.flagged)")))
+                .anySatisfy(m -> assertThat(m.getText()).contains("新加的收款人当天最多能转多少钱"));
         assertThat(browser.findElements(By.cssSelector(".tool-call[data-tool=request_transfer]"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector(".reasons li[data-reason=fund_operation]")).getText())
                 .contains("only a reviewer can let a transfer go");
@@ -223,6 +237,10 @@ class WebJourneyTests {
         assertThat(actions).contains("transfer.requested", "case.opened", "case.viewed", "case.approved", "transfer.executed");
         assertThat(actions.indexOf("case.approved")).isLessThan(actions.lastIndexOf("transfer.executed"));
         fullPageScreenshot("08-console-case-approved-with-audit-trail");
+        onAPhone("08b-console-case-phone");
+        browser.get(base + "console.html#queue?status=&sort=-created");
+        await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.cases tbody tr")));
+        onAPhone("06b-console-queue-phone");
 
         // Back to the customer: the card has followed the decision, and the bank's message is in the conversation.
         browser.switchTo().window(customerTab);
@@ -233,8 +251,8 @@ class WebJourneyTests {
 
         // The same page on a phone: nothing wider than the screen.
         Dimension desktop = browser.manage().window().getSize();
-        browser.manage().window().setSize(new Dimension(390, 844));
-        await(d -> ((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue() <= 0);
+        browser.manage().window().setSize(PHONE);
+        assertFitsTheScreen("chat");
         js("window.scrollTo(0, document.documentElement.scrollHeight);");
         screenshot("10-chat-phone");
         browser.manage().window().setSize(desktop);
@@ -242,15 +260,18 @@ class WebJourneyTests {
 
     @Test
     @Order(2)
-    void a_customer_asks_for_a_person_and_staff_see_the_hand_over_the_analytics_and_the_evaluation_runs() {
+    void a_customer_who_wants_a_human_gets_a_staff_reply_in_the_chat_and_staff_see_the_analytics_and_the_evaluation_runs() {
         if (customerTab == null) { // run on its own
             customerTab = browser.getWindowHandle();
             signIn("c001");
             await(ExpectedConditions.urlContains("/chat.html"));
+            await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li.assistant")));
         }
         browser.switchTo().window(customerTab);
-        browser.findElement(By.id("human")).click();
+        ask("I want a human");
         await(ExpectedConditions.visibilityOfElementLocated(By.id("handed-off")));
+        String conversation = (String) js("return sessionStorage.getItem('nb.conversation');");
+        assertThat(conversation).isNotBlank();
         screenshot("11-chat-handed-to-a-person");
 
         if (reviewerTab == null) {
@@ -261,10 +282,55 @@ class WebJourneyTests {
         }
         browser.switchTo().window(reviewerTab);
         browser.get(base + "console.html#handoffs");
-        await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.handoffs tbody tr")));
-        browser.findElement(By.cssSelector("table.handoffs tbody tr button")).click();
+        WebElement row = await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.handoffs tr[data-conversation-id='" + conversation + "']")));
+        assertThat(row.getText()).contains("c001");
+        onAPhone("12a-console-human-agent-queue-phone");
+        row.findElement(By.cssSelector("a.open-handoff")).click();
         await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#handoff-transcript .transcript li")));
-        fullPageScreenshot("12-console-human-agent-queue");
+        assertThat(browser.findElement(By.id("handoff-state")).getAttribute("data-state")).isEqualTo("handed_off");
+        assertThat(browser.findElements(By.cssSelector("#handoff-transcript li.customer"))).anySatisfy(m -> assertThat(m.getText()).contains("I want a human"));
+
+        // The reply is mandatory, then it is sent under the reviewer's name.
+        browser.findElement(By.id("send-reply")).click();
+        assertThat(await(ExpectedConditions.visibilityOfElementLocated(By.id("reply-error"))).getText()).isEqualTo("Write a reply first.");
+        String reply = "Hello, this is Zhou Min. Your transfer of 88 yuan to James Carter has been sent; anything else I can do?";
+        browser.findElement(By.id("agent-reply")).sendKeys(reply);
+        browser.findElement(By.id("send-reply")).click();
+        WebElement sent = await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#handoff-transcript li.agent")));
+        assertThat(sent.getText()).contains(reply).contains("周敏");
+        fullPageScreenshot("12-console-human-agent-reply");
+        onAPhone("12b-console-hand-over-phone");
+
+        // The customer's chat picks the reply up by itself, under the colleague's name.
+        browser.switchTo().window(customerTab);
+        WebElement answer = await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li.agent")));
+        assertThat(answer.findElement(By.cssSelector(".text")).getText()).isEqualTo(reply);
+        assertThat(answer.findElement(By.cssSelector(".author")).getText()).isEqualTo("周敏 · Northbridge Bank");
+        screenshot("12c-chat-colleague-reply");
+        browser.manage().window().setSize(PHONE);
+        assertFitsTheScreen("chat with a colleague's reply");
+        js("window.scrollTo(0, document.documentElement.scrollHeight);");
+        screenshot("12d-chat-colleague-reply-phone");
+        browser.manage().window().setSize(DESKTOP);
+
+        // The reviewer closes the hand-over: it leaves the queue, the trail names who did what, the customer is told.
+        browser.switchTo().window(reviewerTab);
+        browser.findElement(By.id("close-note")).sendKeys("Customer confirmed the transfer arrived.");
+        browser.findElement(By.id("close-handoff")).click();
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("handoff-closed")));
+        assertThat(browser.findElement(By.id("handoff-state")).getAttribute("data-state")).isEqualTo("closed");
+        assertThat(browser.findElements(By.id("agent-reply"))).isEmpty();
+        List<WebElement> trail = browser.findElements(By.cssSelector("#audit-trail tr[data-action]"));
+        assertThat(trail).anySatisfy(r -> assertThat(r.getAttribute("data-action")).isEqualTo("conversation.agent_replied"));
+        assertThat(trail).anySatisfy(r -> assertThat(r.getText()).contains("conversation.handoff_closed").contains("r001"));
+        fullPageScreenshot("12e-console-hand-over-closed");
+        browser.get(base + "console.html#handoffs");
+        await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#view h1")));
+        await(d -> d.findElements(By.cssSelector("#view p.muted, table.handoffs")).size() > 0);
+        assertThat(browser.findElements(By.cssSelector("tr[data-conversation-id='" + conversation + "']"))).isEmpty();
+        browser.switchTo().window(customerTab);
+        await(d -> d.findElement(By.id("handed-off")).getText().contains("closed this conversation"));
+        browser.switchTo().window(reviewerTab);
 
         browser.get(base + "console.html#analytics");
         await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chart-per-day svg rect[data-value]")));
@@ -274,6 +340,7 @@ class WebJourneyTests {
         assertThat(browser.findElements(By.cssSelector("#chart-risk svg rect"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector("#chart-intents svg rect"))).isNotEmpty();
         fullPageScreenshot("13-console-analytics");
+        onAPhone("13b-console-analytics-phone");
 
         // Engineers read evaluation runs; reviewers do not see that section.
         assertThat(browser.findElement(By.cssSelector("#nav a[data-route=evals]")).isDisplayed()).isFalse();
@@ -289,6 +356,34 @@ class WebJourneyTests {
         }
         assertThat(browser.findElement(By.cssSelector("#nav a[data-route=queue]")).isDisplayed()).isFalse();
         fullPageScreenshot("14-console-evaluation-runs");
+        onAPhone("14b-console-evaluation-runs-phone");
+    }
+
+    /**
+     * The page as it is now, on a phone (390 × 844): nothing is wider than the screen, so nothing scrolls sideways;
+     * a whole-page screenshot at that width; then back to the desktop size.
+     */
+    private void onAPhone(String name) {
+        browser.manage().window().setSize(PHONE);
+        assertFitsTheScreen(name);
+        fullPageScreenshot(name);
+        browser.manage().window().setSize(DESKTOP);
+    }
+
+    /** document.documentElement.scrollWidth <= window.innerWidth, naming the widest elements when it is not. */
+    private static void assertFitsTheScreen(String what) {
+        try {
+            await(d -> ((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue() <= 0);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object wide = js("const w = window.innerWidth; return [...document.querySelectorAll('body *')]"
+                    + ".filter(el => el.getBoundingClientRect().right > w + 0.5)"
+                    + ".map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + [...el.classList].join('.')"
+                    + " + ' ' + Math.round(el.getBoundingClientRect().right)).slice(0, 15).join(', ');");
+            throw new AssertionError(what + " is wider than the phone's screen (" + js("return document.documentElement.scrollWidth;")
+                    + " > " + js("return window.innerWidth;") + "): " + wide, e);
+        }
+        assertThat(((Number) js("return document.documentElement.scrollWidth;")).longValue())
+                .as(what + ": scrollWidth <= innerWidth").isLessThanOrEqualTo(((Number) js("return window.innerWidth;")).longValue());
     }
 
     private void signIn(String user) {
