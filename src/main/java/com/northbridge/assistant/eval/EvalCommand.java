@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
- * {@code eval [suite ...] [--repeat N] [--concurrency N] [--prompts DIR] [--out DIR]}: runs suites (YAML suites and the
+ * {@code eval [suite ...] [--repeat N] [--concurrency N] [--prompts DIR] [--out DIR] [--save-baseline FILE]}: runs suites (YAML suites and the
  * dataset suites banking77 and atec; all of them when none is named) against the configured target, prints progress and the summary, writes report.json/.md/.html, and exits 1 when any
  * gate is not met (2 for a malformed suite or bad option). {@code eval compare BEFORE.json AFTER.json} lists
  * regressions and improvements case by case (exit 1 when there are regressions).
@@ -37,6 +37,7 @@ public class EvalCommand implements QuarkusApplication {
         int repeat = 1;
         int concurrency = 4;
         Path out = config.reportsDir();
+        Path saveBaseline = null;
         List<String> suites = new ArrayList<>();
         try {
             for (int i = 0; i < rest.size(); i++) {
@@ -44,6 +45,7 @@ public class EvalCommand implements QuarkusApplication {
                     case "--repeat" -> repeat = positive(rest, ++i, "--repeat");
                     case "--concurrency" -> concurrency = positive(rest, ++i, "--concurrency");
                     case "--out" -> out = Path.of(value(rest, ++i, "--out"));
+                    case "--save-baseline" -> saveBaseline = Path.of(value(rest, ++i, "--save-baseline"));
                     case "--prompts" -> value(rest, ++i, "--prompts"); // applied before start-up, see Main
                     default -> {
                         if (rest.get(i).startsWith("--")) {
@@ -59,6 +61,10 @@ public class EvalCommand implements QuarkusApplication {
             System.out.println();
             System.out.println(EvalReports.markdown(report).replaceAll("(?s)\\n## Failed cases.*", ""));
             System.out.println("Reports: " + dir.resolve("report.html").toAbsolutePath());
+            if (saveBaseline != null) {
+                EvalBaseline.of(report).write(saveBaseline);
+                System.out.println("Baseline written to " + saveBaseline);
+            }
             return report.passed() ? 0 : 1;
         } catch (SuiteLoader.MalformedSuite | IllegalArgumentException e) {
             System.err.println(e.getMessage());
