@@ -97,12 +97,14 @@ export async function streamChat(body, {onToken, onReset}) {
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let reply = null;
+  let failed = null;
   const dispatch = block => {
     const event = parseEvent(block);
     if (!event) return;
     if (event.name === 'token') onToken(event.data.text || '');
     else if (event.name === 'reset') onReset();
     else if (event.name === 'final') reply = event.data;
+    else if (event.name === 'error') failed = event.data; // the turn failed after the stream had opened
   };
   for (;;) {
     const {value, done} = await reader.read();
@@ -116,6 +118,7 @@ export async function streamChat(body, {onToken, onReset}) {
     }
   }
   if (buffer.trim()) dispatch(buffer);
+  if (failed) throw new ApiError(failed.status, failed);
   if (!reply) throw new ApiError(502, {message: 'The answer was cut off.'});
   return reply;
 }

@@ -69,9 +69,38 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        ApiError error = serverError(e);
+        Response response = reply(error);
+        if (error.status() == 503) {
+            return Response.fromResponse(response).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
+        return response;
+    }
+
+    /**
+     * The error a client is told about a failure that is not its own: 503 while the database cannot be reached
+     * (an outage, not a bug, so one line in the log rather than a stack trace per request), otherwise 500.
+     * Also used where the status line has already gone out (an open event stream).
+     */
+    public static ApiError serverError(Throwable e) {
+        if (e instanceof ApiException api) {
+            return api.toError();
+        }
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("Database unavailable while serving a request: %s", rootCause(e));
+            return new ApiError(503, "unavailable", "The bank's systems are briefly unavailable and your message was not answered."
+                    + " Please send it again in a few seconds.", null);
+        }
         LOG.error("Unexpected failure while serving a request", e);
-        return reply(new ApiError(500, "internal_error",
-                "Something went wrong on our side. Nothing was changed; please try again later.", null));
+        return new ApiError(500, "internal_error", "Something went wrong on our side. Nothing was changed; please try again later.", null);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private static Response reply(ApiError error) {

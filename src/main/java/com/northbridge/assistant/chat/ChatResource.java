@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.api.ApiException;
+import com.northbridge.assistant.api.ErrorMappers;
 import com.northbridge.assistant.guard.TurnLimits;
 import com.northbridge.assistant.security.Caller;
 import com.northbridge.assistant.security.Roles;
@@ -59,7 +60,9 @@ public class ChatResource {
      * The same turn as Server-Sent Events: {@code token} events ({"text": ...}) as the answer is written, a
      * {@code reset} event if the text so far must be discarded (the remote model failed mid-answer and the
      * offline engine answers instead), and a {@code final} event carrying the whole reply with citations.
-     * Bad input is refused with a JSON error before the stream starts.
+     * Bad input, and a message the database cannot take (503), are refused with a JSON error before the stream
+     * starts. A failure once it has started (the status line is sent) ends it with an {@code error} event
+     * carrying the same JSON error instead of {@code final}.
      */
     @POST
     @Path("/chat/stream")
@@ -69,16 +72,23 @@ public class ChatResource {
         turns.validate(body); // before the stream opens, so bad input still gets a 400 with a JSON error
         String customerId = caller.id(); // read on the request thread; the turn runs on a worker
         TurnLimits.Permit permit = limits.acquire(customerId);
+        TurnLoop.Turn accepted;
+        try {
+            accepted = turns.accept(body, customerId);
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
         return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             try (permit) {
-                ChatReply reply = turns.stream(body, customerId,
+                ChatReply reply = turns.answer(accepted,
                         text -> emitter.emit(event(sse, "token", Map.of("text", text))),
                         () -> emitter.emit(event(sse, "reset", Map.of())));
                 emitter.emit(event(sse, "final", reply));
-                emitter.complete();
             } catch (RuntimeException e) {
-                emitter.fail(e);
+                emitter.emit(event(sse, "error", ErrorMappers.serverError(e)));
             }
+            emitter.complete();
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // the turn blocks on the database and the model
     }
 

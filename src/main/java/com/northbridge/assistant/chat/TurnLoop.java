@@ -92,8 +92,12 @@ public class TurnLoop {
         this.audit = audit;
     }
 
-    /** The turn so far: who, where, what the gate says, and what the model was given. */
-    private static final class Turn {
+    /**
+     * The turn so far: who, where, what the gate says, and what the model was given. Outside this class it is
+     * only a handle on a turn whose customer message is stored.
+     */
+    public static final class Turn {
+        String message;
         UUID conversationId;
         UUID messageId;
         String customerId;
@@ -105,10 +109,13 @@ public class TurnLoop {
         List<ToolOutcome> toolCalls = new ArrayList<>();
         PendingAction pending;
         long modelNanos;
+
+        private Turn() {
+        }
     }
 
     public ChatReply turn(ChatRequestBody body, String customerId) {
-        return run(body, customerId, null, null);
+        return answer(accept(body, customerId), null, null);
     }
 
     /**
@@ -117,19 +124,31 @@ public class TurnLoop {
      * was already sent (the client then clears what it showed).
      */
     public ChatReply stream(ChatRequestBody body, String customerId, Consumer<String> tokens, Runnable reset) {
-        return run(body, customerId, tokens, reset);
+        return answer(accept(body, customerId), tokens, reset);
     }
 
-    private ChatReply run(ChatRequestBody body, String customerId, Consumer<String> tokens, Runnable reset) {
+    /**
+     * The first step of a turn on its own: the customer's message is checked and stored, in its own
+     * transaction, so that nothing after it can lose the message. A stream calls it before it opens, so that
+     * a database that cannot take the message is still an error status rather than a broken stream.
+     */
+    public Turn accept(ChatRequestBody body, String customerId) {
         String message = validate(body);
         Turn turn = new Turn();
+        turn.message = message;
         turn.customerId = customerId;
         turn.language = Language.detect(message);
         String channel = body.channel() == null || body.channel().isBlank() ? "app" : body.channel().strip();
         ConversationMessage stored = QuarkusTransaction.requiringNew().call(() -> storeCustomerMessage(body, customerId, channel, message, turn.language));
         turn.conversationId = stored.conversationId;
         turn.messageId = stored.id;
+        return turn;
+    }
 
+    /** The rest of an accepted turn: gate, evidence, model and tools, and the answer stored with what made it. */
+    public ChatReply answer(Turn turn, Consumer<String> tokens, Runnable reset) {
+        String message = turn.message;
+        String customerId = turn.customerId;
         List<ChatMessage> history = memory(turn.conversationId);
         turn.intent = continuesTransfer(history) && IntentClassifier.classify(message) == Intent.PRODUCT_QUESTION
                 ? Intent.TRANSFER : IntentClassifier.classify(message);

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -58,6 +63,8 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
     private static final Pattern FIRST_SOURCE = Pattern.compile("\\[(K[0-9a-z]{6,40})]");
     private static final ConcurrentLinkedQueue<Reply> SCRIPT = new ConcurrentLinkedQueue<>();
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    /** One permit per request received, so a test can act while the stub is still answering. */
+    private static final Semaphore ARRIVED = new Semaphore(0);
     private HttpServer server;
     /** "assistant" (default): the service's chat model; "judge": the evaluation's faithfulness judge. */
     private String serves = "assistant";
@@ -66,6 +73,12 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         SCRIPT.clear();
         SCRIPT.addAll(List.of(replies));
         REQUESTS.clear();
+        ARRIVED.drainPermits();
+    }
+
+    /** Waits until the next request has reached the stub (its reply may still be delayed); false after the timeout. */
+    public static boolean awaitRequest(Duration timeout) throws InterruptedException {
+        return ARRIVED.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public static List<String> requests() {
@@ -79,14 +92,7 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+        server = serve(this::handle, Executors.newFixedThreadPool(4));
         if (serves.equals("judge")) {
             return Map.of(
                     "eval.judge.base-url", baseUrl(),
@@ -94,9 +100,27 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
                     "eval.judge.model-name", "judge-model",
                     "eval.judge.max-retries", "0");
         }
+        return modelAt(server);
+    }
+
+    /** A local endpoint serving /v1/chat/completions with the given handler, started. */
+    public static HttpServer serve(HttpHandler completions, Executor threads) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            server.setExecutor(threads);
+            server.createContext("/v1/chat/completions", completions);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service's settings that put its chat model at a local endpoint. */
+    public static Map<String, String> modelAt(HttpServer server) {
         return Map.of(
                 "assistant.model.provider", "openai",
-                "assistant.model.base-url", baseUrl(),
+                "assistant.model.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
                 "assistant.model.api-key", "test-key",
                 "assistant.model.model-name", "stub-model");
     }
@@ -106,9 +130,24 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /** Sends a reply; a client that has already given up (its time-out) gets nothing. */
+    public static void send(HttpExchange exchange, int status, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        try {
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            // nothing to answer
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         REQUESTS.add(body);
+        ARRIVED.release();
         Reply reply = SCRIPT.poll();
         if (reply == null) {
             reply = Reply.error(500);
@@ -126,16 +165,7 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         if (streaming) {
             text = streamOf(reply.content().replace("{{first-source}}", firstSource));
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", streaming ? "text/event-stream" : "application/json");
-        try {
-            exchange.sendResponseHeaders(reply.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (IOException e) {
-            // The client gave up (time-out): nothing to answer.
-        }
+        send(exchange, reply.status(), streaming ? "text/event-stream" : "application/json", text);
     }
 
     /** The citation id of the first passage in a request's sources block, or "none" when it has none. */
