@@ -1,8 +1,6 @@
 package com.northbridge.assistant.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,11 +24,8 @@ public final class FixedDelayModelStub implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private volatile long delayMillis;
 
-    public FixedDelayModelStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.setExecutor(threads);
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+    public FixedDelayModelStub() {
+        server = StubOpenAiServer.serve(this::handle, threads);
     }
 
     public String baseUrl() {
@@ -54,16 +49,8 @@ public final class FixedDelayModelStub implements AutoCloseable {
         }
         String answer = ANSWER.formatted(StubOpenAiServer.firstSource(body));
         boolean streaming = StubOpenAiServer.streamRequested(body);
-        byte[] bytes = (streaming ? StubOpenAiServer.streamOf(answer) : StubOpenAiServer.completion(answer)).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", streaming ? "text/event-stream" : "application/json");
-        try {
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (IOException e) {
-            // The client gave up (time-out): nothing to answer.
-        }
+        StubOpenAiServer.send(exchange, 200, streaming ? "text/event-stream" : "application/json",
+                streaming ? StubOpenAiServer.streamOf(answer) : StubOpenAiServer.completion(answer));
     }
 
     @Override

@@ -18,14 +18,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -46,11 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.TestUsers;
 import com.northbridge.assistant.chat.AnswerStreamer;
 import com.northbridge.assistant.chat.AssistantConfig;
-import com.northbridge.assistant.chat.Intent;
-import com.northbridge.assistant.chat.IntentClassifier;
 import com.northbridge.assistant.chat.PromptLibrary;
-import com.northbridge.assistant.eval.RetrievalQuestion;
-import com.northbridge.assistant.eval.RetrievalSet;
 import com.northbridge.assistant.knowledge.ChunkStore;
 import com.northbridge.assistant.knowledge.HybridRetriever;
 import com.northbridge.assistant.knowledge.KeywordStatistics;
@@ -59,8 +53,6 @@ import com.northbridge.assistant.knowledge.KnowledgeIngestion;
 import com.northbridge.assistant.knowledge.LanguageEmbeddings;
 import com.northbridge.assistant.knowledge.SearchFilter;
 import com.northbridge.assistant.knowledge.SearchResult;
-import com.northbridge.assistant.risk.RiskGate;
-import com.northbridge.assistant.risk.RiskLevel;
 import com.northbridge.assistant.security.Roles;
 import com.northbridge.assistant.text.Language;
 
@@ -272,18 +264,18 @@ class TurnLoopBenchmark {
             // 1 when every conversation always waits for the model and never for us.
             m.put("turnsPerSecondOverModelLimit", done.size() / (wall / 1e9) / (concurrency / (delayMs / 1000.0)));
         }
-        m.put("totalMs", percentiles(total));
+        m.put("totalMs", Percentiles.of(total));
         // The service's own latency_ms: from calling the model to its last token, the tokens' way to the client included.
-        m.put("modelMs", percentiles(model));
-        m.put("ownMs", percentiles(own));
-        m.put("embeddingAndSearchMs", percentiles(search));
+        m.put("modelMs", Percentiles.of(model));
+        m.put("ownMs", Percentiles.of(own));
+        m.put("embeddingAndSearchMs", Percentiles.of(search));
         // Above 1: turns wait for the cores (or the database) while they search.
-        m.put("embeddingAndSearchP50OverSearchAloneP50", percentile(search, 50) / searchAloneP50);
-        m.put("ownWithoutEmbeddingAndSearchMs", percentiles(ownWithoutSearch));
-        m.put("firstTokenMs", percentiles(firstToken));
+        m.put("embeddingAndSearchP50OverSearchAloneP50", Percentiles.at(search, 50) / searchAloneP50);
+        m.put("ownWithoutEmbeddingAndSearchMs", Percentiles.of(ownWithoutSearch));
+        m.put("firstTokenMs", Percentiles.of(firstToken));
         if (delayMs != OFFLINE) {
             // The stub's delay is the model's time to its first token; the rest is ours (and the local HTTP hop to the stub).
-            m.put("addedBeforeFirstTokenMs", percentiles(addedBeforeFirstToken));
+            m.put("addedBeforeFirstTokenMs", Percentiles.of(addedBeforeFirstToken));
         }
         m.put("answeredBy", answeredBy);
         m.put("turnsWithoutSearchTiming", unmatched);
@@ -407,24 +399,11 @@ class TurnLoopBenchmark {
             plain.search(q, config.sources(), SearchFilter.language(Language.detect(q)));
             ms.add((System.nanoTime() - start) / 1e6);
         }
-        return percentiles(ms);
+        return Percentiles.of(ms);
     }
 
-    /**
-     * Product questions that reach the model: hand-overs, refusals, transfers and complaints end elsewhere and
-     * would make turns without a model call. Yellow questions (advice, sensitive topics) are answered by the
-     * model like blue ones, so they count. Shuffled once, so every slot gets both languages.
-     */
     private static List<String> questions() {
-        List<String> questions = new ArrayList<>();
-        for (RetrievalQuestion q : RetrievalSet.load(Path.of("evals/retrieval"))) {
-            String message = q.question().strip();
-            Intent intent = IntentClassifier.classify(message);
-            if (intent == Intent.PRODUCT_QUESTION && RiskGate.message(message, intent).level() != RiskLevel.RED) {
-                questions.add(message);
-            }
-        }
-        Collections.shuffle(questions, new Random(42));
+        List<String> questions = ProductQuestions.load();
         // Slots ask disjoint questions; at the highest concurrency a slot has at least two of its own, and the
         // third turn of a conversation may repeat the first (asked again, it is searched with the history).
         assertThat(questions).hasSizeGreaterThanOrEqualTo(2 * CONCURRENCY[CONCURRENCY.length - 1]);
@@ -491,16 +470,4 @@ class TurnLoopBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
-    private static Map<String, Double> percentiles(List<Double> values) {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("p50", percentile(values, 50));
-        p.put("p95", percentile(values, 95));
-        p.put("p99", percentile(values, 99));
-        return p;
-    }
-
-    private static double percentile(List<Double> values, int p) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 }

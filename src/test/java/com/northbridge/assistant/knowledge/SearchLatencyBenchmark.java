@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.northbridge.assistant.bench.BenchProfile;
 import com.northbridge.assistant.bench.BenchResults;
+import com.northbridge.assistant.bench.Percentiles;
 import com.northbridge.assistant.eval.RetrievalQuestion;
 import com.northbridge.assistant.eval.RetrievalSet;
 import com.northbridge.assistant.text.Language;
@@ -138,11 +139,11 @@ class SearchLatencyBenchmark {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("queries", searchMs.size());
-        m.put("hybridSearchMs", percentiles(searchMs));
-        m.put("queryEmbeddingMs", percentiles(embedMs));
-        m.put("databaseRoundTripMs", percentiles(roundTripMs));
-        m.put("searchP95OverRoundTripP95", percentile(searchMs, 95) / percentile(roundTripMs, 95));
-        m.put("searchP95OverEmbeddingP95", percentile(searchMs, 95) / percentile(embedMs, 95));
+        m.put("hybridSearchMs", Percentiles.of(searchMs));
+        m.put("queryEmbeddingMs", Percentiles.of(embedMs));
+        m.put("databaseRoundTripMs", Percentiles.of(roundTripMs));
+        m.put("searchP95OverRoundTripP95", Percentiles.at(searchMs, 95) / Percentiles.at(roundTripMs, 95));
+        m.put("searchP95OverEmbeddingP95", Percentiles.at(searchMs, 95) / Percentiles.at(embedMs, 95));
         // Against exact search with the distance the index approximates (half precision): the index's own error.
         m.put("hnswRecallAt10", recallSum / recallCount);
         // Against exact full-precision search: adds the rounding of near-ties between neighbours.
@@ -241,16 +242,4 @@ class SearchLatencyBenchmark {
         return out;
     }
 
-    private static Map<String, Double> percentiles(List<Double> values) {
-        Map<String, Double> p = new LinkedHashMap<>();
-        p.put("p50", percentile(values, 50));
-        p.put("p95", percentile(values, 95));
-        p.put("p99", percentile(values, 99));
-        return p;
-    }
-
-    private static double percentile(List<Double> values, int p) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
 }
