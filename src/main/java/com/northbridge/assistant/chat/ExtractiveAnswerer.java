@@ -67,18 +67,21 @@ public final class ExtractiveAnswerer {
     private static final List<List<String>> SAME_MEANING = List.of(
             List.of("sms", "text", "msg", "texts"),
             List.of("annual", "yearly"),
-            List.of("limit", "ceiling", "cap", "capped", "max", "maximum", "biggest", "largest", "highest", "most"),
-            List.of("fee", "charge", "charged", "cost", "price", "cut", "commission", "fees", "charges"),
+            List.of("limit", "ceiling", "cap", "capped", "max", "maximum", "biggest", "largest", "highest", "most",
+                    "最多", "最高", "上限", "限额", "超过"),
+            List.of("fee", "charge", "charged", "cost", "price", "cut", "commission", "fees", "charges",
+                    "收费", "费用", "续费", "扣费"),
+            List.of("amount", "sum", "金额", "额度", "能借", "借多"),
             List.of("u-key", "usb", "ukey", "u"),
             List.of("replacement", "replace"),
             List.of("expedite", "expedited", "quick", "quickly", "urgent", "fast"),
             List.of("withdraw", "withdrawal", "pull"),
             List.of("cancel", "undo", "cancellation"),
-            List.of("free", "waive", "waived"),
+            List.of("free", "waive", "waived", "免费", "免收", "不收", "能免"),
             List.of("incoming", "receive", "arrive"),
             List.of("abroad", "overseas", "cross-border"),
-            List.of("complaint", "complain", "complained", "complaints"),
-            List.of("reply", "answer", "respond", "response"),
+            List.of("complaint", "complain", "complained", "complaints", "投诉"),
+            List.of("reply", "answer", "respond", "response", "resolve", "回复", "答复", "给回", "告知"),
             List.of("change", "update", "modify", "switch"),
             List.of("transfer", "send", "sending", "sent", "transfers"),
             List.of("repay", "repayment", "clear", "settle", "prepay", "prepayment"),
@@ -87,7 +90,7 @@ public final class ExtractiveAnswerer {
     private static final java.util.Map<String, String> CANONICAL = canonical();
     private static final java.util.regex.Pattern OWN_DETAILS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(?i)https?://\\S+");
     private static final java.util.regex.Pattern ASKS_QUANTITY = java.util.regex.Pattern.compile(
-            "(?i)how (much|many|long)|\\b(fee|fees|cost|charge|charges|rate|limit|max|maximum|minimum|most|biggest|longest|price|penalty|interest)\\b|多少|几|最多|最长|最低|最高|限额|费|利率|利息");
+            "(?i)how (much|many|long)|\\b(fee|fees|cost|charge|charges|rate|limit|max|maximum|minimum|most|biggest|longest|price|penalty|interest)\\b|多少|多久|几|最多|最长|最低|最高|限额|费|利率|利息");
 
     private static java.util.Map<String, String> canonical() {
         java.util.Map<String, String> m = new java.util.HashMap<>();
