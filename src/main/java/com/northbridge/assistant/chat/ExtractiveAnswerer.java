@@ -22,6 +22,9 @@ public final class ExtractiveAnswerer {
     private static final double QUANTITY_BOOST = 1.25;
     /** How many items of a list are quoted after the sentence that introduces it. */
     private static final int LIST_ITEMS = 4;
+    /** A sentence opening like this works out or illustrates the sentence before it. */
+    private static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
+            "^(?i:so|thus|this means|that means|for example|for instance|in other words|which means)\\b|^(所以|因此|例如|比如|也就是说|这样一来)");
     /**
      * Share of the question's terms the chosen sentences must contain together. Below it the sentences are
      * only near the topic ("safe deposit box" meets "deposit insurance"), and not answering is safer.
@@ -232,6 +235,10 @@ public final class ExtractiveAnswerer {
         for (Candidate c : chosen) {
             List<String> sentences = sentences(c.source().text());
             List<String> parts = new ArrayList<>(List.of(c.sentence()));
+            // "So if you withdraw five times, you pay 4 yuan" is an example of the rule just before it.
+            if (c.position() > 0 && CONTINUES.matcher(c.sentence().strip()).find()) {
+                parts.add(0, sentences.get(c.position() - 1));
+            }
             // A sentence that introduces a list ("免收年费的条件：") means nothing without the list.
             if (introducesList(c.sentence())) {
                 for (int i = c.position() + 1; i < sentences.size() && parts.size() <= LIST_ITEMS; i++) {
@@ -282,7 +289,8 @@ public final class ExtractiveAnswerer {
 
     private static boolean looksLikeListItem(String sentence) {
         String s = sentence.strip();
-        return s.endsWith("；") || s.endsWith(";") || s.matches("^(?:[（(]?[一二三四五六七八九十\\d]+[）)、.]|[-•*]).*");
+        // A table row ("中国大陆境内其他银行ATM | 每月前3笔免费") is an item of the table its sentence introduces.
+        return s.endsWith("；") || s.endsWith(";") || s.contains(" | ") || s.matches("^(?:[（(]?[一二三四五六七八九十\\d]+[）)、.]|[-•*]).*");
     }
 
     static List<String> sentences(String text) {

@@ -39,6 +39,16 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void a_sentence_that_introduces_a_table_brings_its_rows_and_an_example_brings_its_rule() {
+        Source fees = new Source("K0000000000b1", "收费标准 § 2", "使用借记卡在ATM取款，按取款地点收费如下：\n取款地点 | 收费标准\n本行ATM | 免费\n其他银行ATM | 每月前3笔免费，之后每笔2元");
+        assertThat(ExtractiveAnswerer.answer("别的银行的ATM取款收不收费", List.of(fees), Language.ZH).orElseThrow()).contains("每月前3笔免费");
+        Source atm = new Source("K0000000000b2", "Debit card § 3", "From the fourth withdrawal in a month, each costs 2 yuan. "
+                + "So if you withdraw cash at other banks' ATMs five times in one month, you pay 4 yuan in total.");
+        assertThat(ExtractiveAnswerer.answer("what do five withdrawals at other banks' ATMs in a month cost", List.of(atm), Language.EN).orElseThrow())
+                .contains("From the fourth withdrawal");
+    }
+
+    @Test
     void a_sentence_that_introduces_a_list_brings_the_list() {
         String answer = ExtractiveAnswerer.answer("借记卡年费怎么免", List.of(WAIVER), Language.ZH).orElseThrow();
         assertThat(answer).contains("10,000元").contains("工资");
