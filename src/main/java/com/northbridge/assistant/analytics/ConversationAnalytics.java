@@ -39,7 +39,8 @@ public class ConversationAnalytics {
                 SELECT m.conversation_id, m.seq, m.intent, m.risk_level,
                        position(? in m.content) > 0 OR position(? in m.content) > 0 AS dont_know,
                        position(? in m.content) > 0 OR position(? in m.content) > 0 AS safety_refusal,
-                       position(? in m.content) > 0 OR position(? in m.content) > 0 OR m.intent = 'handoff' AS handed_over,
+                       position(? in m.content) > 0 OR position(? in m.content) > 0 OR m.intent = 'handoff'
+                           OR position('with-colleague@' in coalesce(m.prompts, '')) > 0 AS handed_over,
                        m.intent = 'product_question' AND coalesce(jsonb_array_length(m.citations), 0) = 0 AS uncited
                 FROM chat_message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE m.role = 'assistant' AND c.channel <> 'eval' AND m.created_at >= ?)

@@ -163,6 +163,12 @@ public class TurnLoop {
             turn.promptRefs.add(prompts.get("red-refusal").reference());
             return fixed(turn, prompts.get("red-refusal").in(turn.language), false, tokens);
         }
+        if (withColleague(turn.conversationId)) {
+            // A person holds the conversation: the customer's words are for them (the gate has judged them and
+            // staff see them in the queue), and the assistant does not answer over their head.
+            turn.promptRefs.add(prompts.get("with-colleague").reference());
+            return fixed(turn, prompts.get("with-colleague").in(turn.language), false, tokens);
+        }
 
         SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(turn.language));
         List<SearchHit> found = withSafetyRules(turn, evidence.relevant() ? evidence.hits() : List.of());
@@ -473,6 +479,13 @@ public class TurnLoop {
             }
         }
         return false;
+    }
+
+    private static boolean withColleague(UUID conversationId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Conversation conversation = Conversation.findById(conversationId);
+            return Conversation.HANDED_OFF.equals(conversation.state);
+        });
     }
 
     /**

@@ -109,6 +109,11 @@ class ChatApiTests {
                 .body("answer", containsString("人工"))
                 .extract().path("conversationId");
         customer(CUSTOMER).when().get("/api/conversations/" + id).then().statusCode(200).body("state", equalTo("handed_off"));
+        // From now on a person answers: the assistant acknowledges, it does not answer over their head.
+        send(Map.of("conversationId", id, "message", "新加的收款人当天最多能转多少钱")).statusCode(200)
+                .body("answer", equalTo(prompts.get("with-colleague").in(Language.ZH)))
+                .body("citations", hasSize(0))
+                .body("handedOff", equalTo(true));
     }
 
     @Test
