@@ -88,8 +88,10 @@ public class ErrorMappers {
         }
         if (DatabaseUnavailable.causes(e)) {
             LOG.warnf("Database unavailable while serving a request: %s", rootCause(e));
+            // A turn cut off mid-way may already have passed a transfer to review: asked again in the same
+            // conversation, it finds that request instead of making a second one, and the wording says so.
             return new ApiError(503, "unavailable", "The bank's systems are briefly unavailable and your message was not answered."
-                    + " Please send it again in a few seconds.", null);
+                    + " Please send it again in a few seconds, in the same conversation: a transfer you asked for is never requested twice.", null);
         }
         LOG.error("Unexpected failure while serving a request", e);
         return new ApiError(500, "internal_error", "Something went wrong on our side. Nothing was changed; please try again later.", null);
