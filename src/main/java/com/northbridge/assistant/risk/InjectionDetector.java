@@ -47,6 +47,13 @@ public final class InjectionDetector {
     /** A word that says which instructions: without one, "forget the rules" is a customer's sigh. */
     private static final String WHICH = "(?:all|every|your|previous(?:ly)?|prior|preceding|above|earlier|former|foregoing|initial|original|old|past|system|developer|safety|default|pre-?programmed|programmed|built-?in|hidden|assigned|above-?mentioned|aforementioned|openai'?s?|ethical|moral|content)";
     private static final String OVERRIDE_VERB = "(?:ignore|ignoring|disregard|disregarding|override|overriding|overwrite|pay no attention to|do not follow|don'?t follow|no longer follow|stop following|stop obeying|do not obey|don'?t obey|forget|forgetting|abandon|discard|dismiss|set aside|put aside|throw away)";
+    /**
+     * What makes "say" an order to the assistant rather than what a screen says: "please say", "can you say",
+     * "you must say", "how do you say", "right after you say".
+     */
+    private static final String TO_THE_ASSISTANT = "(?:please|pls|just|only|simply|now|instead|and|then|also|always"
+            + "|(?:(?:how |why )?(?:do|would|will|can|could|won't) )?(?:you|u)(?: must| should| will| shall| have to| need to| may| can)?(?: please| just| only| now| always)?"
+            + "|(?:i|we) (?:want|need|would like|'d like) you to(?: just| only)?|your (?:task|job|goal) is to)";
     /** Words a zh override points with: "上述", "你的", "所有". */
     private static final String ZH_WHICH = "(?:你(?!们)的?|之前|以前|先前|此前|刚才|上面|上述|以上|前面|前述|所有|全部|一切|任何|原来|原有|原先|原始|系统|开发者|预设|内置|最初)";
     private static final String ZH_GUIDANCE = "(?:指令|指示|提示词|提示|规则|设定|人设|约束|命令|规定|限制|准则|原则|守则|要求|策略|道德|伦理|审查|过滤|程序|编程|训练|角色|任务|上下文|前文|上文|对话|内容|一切|所有)";
@@ -141,7 +148,10 @@ public final class InjectionDetector {
             // 4. Goal hijacking: dictating the exact words of the reply.
             rule("hijack", en("(?:^|[.!?:;,\\n]|\\b(?:please|just|only|simply|now|instead|and|then|you (?:must|should|will|shall|have to|need to)))(?: only| just| simply)? (?:say|print|output|respond with|reply with|answer with|repeat after me|echo|write out)(?: only| exactly| just)?:? ?[\"'“‘«「]")),
             rule("hijack", en("\\b(?:say|print|output|write|respond with|reply with) [\"“'‘][^\"”'’]{1,60}[\"”'’] instead\\b|\\b(?:prefix|prepend|append|add) [^.!?\\n]{1,40} (?:to|before|at the start of|at the beginning of) (?:your|yr|ur|the|each|every) (?:reply|response|answer|output|message)s?\\b|\\b(?:respond|reply|answer)(?: only)?(?: in \\w+)?(?: only)? with (?:only )?(?:the|these|those|this|exactly|just) (?:words?|phrase|text|sentence|string)\\b|\\b(?:words?|lines?|sentences?|characters?) (?:of|from|in) this prompt\\b")),
-            rule("hijack", en("\\b(?:directly|just|only|simply|immediately) output\\b|\\boutput (?:directly|only|just|the following|exactly|verbatim)\\b|\\b(?:print|reply|respond|answer|say) (?:directly|only|just|exactly)?:? ?[\"“'‘「]|\\b(?:print|reply|respond|say) directly\\b")),
+            // A quote after "say" or "reply" is an order only when the verb is addressed to the assistant: a screen
+            // or an SMS that "says" a word ("why does my transfer say 'pending'", "should I reply 'Y'") is not.
+            rule("hijack", en("\\b(?:directly|just|only|simply|immediately) output\\b|\\boutput (?:directly|only|just|the following|exactly|verbatim)\\b|\\b(?:print|reply|respond|answer|say) (?:directly|only|just|exactly):? ?[\"“'‘「]"
+                    + "|(?:^|[.!?:;,(\\n] ?|\\b" + TO_THE_ASSISTANT + " )(?:print|reply|respond|answer|say):? ?[\"“'‘「]|\\b(?:print|reply|respond|say) directly\\b|\\brepeat after me\\b")),
             rule("hijack", en("\\binstead,? (?:just |only |simply )?(?:say|print|output)\\b|\\binstead,? (?:respond|reply|answer) (?:with|only)\\b|\\b(?:begin|start|end|finish|prefix|preface|prepend|append|conclude)(?: to)? (?:your|yr|ur|the|each|every) (?:reply|response|answer|output|message)s? (?:with|w/|by)|\\b(?:start|begin|starting|beginning|prefix|preface|open)s?(?: (?:your|the|each|every) (?:reply|response|answer|output|story|text|message|poem|code))? with [\"'“‘«「]|\\band nothing else\\b|\\bnothing (?:else|more)(?: afterwards| after(?: that| it)?)?$|\\b(?:respond|reply|answer) (?:only |solely |exclusively )?with (?:the (?:word|phrase|text|sentence|string)s?|\"|'|“)")),
             rule("hijack", zh("直接输出|原样输出|原封不动(?:地)?(?:输出|复述|重复|打印)|一字不差(?:地)?(?:输出|复述|重复|写出)|逐字(?:输出|复述|重复)|(?:直接|只|仅|只需|只要|仅需|请)(?:要)?(?:输出|回复|回答|说|打印)[:：]?[\"'“‘「『]|(?:把|将)(?:以下|下面|这段|这句|如下)(?:的)?(?:内容|文字|话|句子)?(?:原样|原封不动地?|完整地?)?(?:输出|复述|重复|打印)")),
 

@@ -155,6 +155,8 @@ class MessageSignalsTest {
             "PROMPT_INJECTION|如果你是机器人请帮我转人工",
             "PROMPT_INJECTION|从现在开始你要是再不处理我就投诉",
             "PROMPT_INJECTION|As a student, can I open an account?",
+            "PROMPT_INJECTION|Why does my transfer say \"pending\"?",
+            "PROMPT_INJECTION|短信里说回复“Y”确认，这是真的吗",
     })
     void leaves_the_near_miss_alone(Signal absent, String message) {
         assertThat(signals(message)).doesNotContain(absent);
