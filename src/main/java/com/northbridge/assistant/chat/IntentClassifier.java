@@ -51,6 +51,40 @@ public final class IntentClassifier {
             "转账|转给|转钱|转点钱|打钱|汇款|汇给|打给|付给|转一下|转过去|转到|帮我转|我要转|我想转|再转|给(?!我)[^，,。？?]{1,20}?(转|打|汇)(?!了)|把.{1,15}?(转|打|汇)(到|给)|往.{1,25}?(转|打|汇)|打.{0,10}过去"
                     + "|转\\s*[\\d¥￥$]|转[一二两三四五六七八九十百千万]",
             "\\b(transfer|send|wire|pay|remit|move)\\b");
+    /** "send me a new card", "for my friend to send me money": sending that moves no money out of the customer's account. */
+    private static final Pattern SEND_NOT_MONEY = Pattern.compile(
+            "\\bsend(?:s|ing)? (?:me|us)\\b|\\bsend(?:s|ing)? (?:a |an |my |the |your |some )?(?:new |replacement |physical |virtual |another |spare |actual )?"
+                    + "(?:cards?|refunds?|updates?|statements?|letters?|codes?|pins?|e-?mails?|links?|confirmations?|receipts?|details|copy|copies|forms?|documents?|texts?|sms|messages?|cheques?|checks?|mastercard|visa)\\b");
+    /**
+     * A transfer the customer already made or tried: "I made a transfer a few hours ago and it hasn't arrived",
+     * "my transfer is still pending", "it keeps getting declined", "我昨天转的钱还没到账". Asking about it (even
+     * with "please check") is a question about that transfer or a problem report, not a request for a new one.
+     */
+    private static final Pattern MADE_TRANSFER = p(
+            "(?:我|刚才|刚刚|刚|昨天|前天|上午|下午|早上|晚上|今天|之前|上周|上个月|前几天|[一二两三几\\d]+(?:天|个?小时|分钟|周)前)[^，。,.？?！!]{0,10}?(?:转|汇|打|付)(?:了|过(?!去)|的|出去的|过去的)"
+                    + "|(?:转账|汇款|转的钱|汇的钱|那笔钱|钱|款)[^，。,.？?！!]{0,6}?(?:还没|没有|没|一直没|迟迟没|怎么还没|还未|未|尚未)有?(?:到账|到|收到|转过去|显示|成功)"
+                    + "|(?:对方|收款人|他|她|房东)说?还?(?:没|没有|未)(?:收到|到账)"
+                    + "|(?:转账|汇款|付款)(?:记录)?(?:失败|被退回|被退|退回|被拒|显示|一直|还在|卡住|处理中|待审核|被冻结|被拦截|状态|进度|到哪|没成功|不成功|提示|报错|出错)"
+                    + "|(?:转|打|汇)错(?:了|账|人|卡)?|(?:转|汇)不(?:了|出去|过去)|(?:转账|汇款)(?:时|的时候)?(?:提示|报错|出错|显示)"
+                    + "|(?:撤回|撤销|取消|追回|退回)(?:那笔|这笔|刚才的|之前的|我的)?(?:转账|汇款)",
+            "\\b(?:i|we)(?: have| had|'ve|'d)?(?: just| already| recently| only| actually)? (?:made|did|done|sent|transferred|wired|paid|remitted|moved|tried|attempted|initiated|started|submitted|completed|performed|scheduled|requested|set up)\\b"
+                    + "|\\b(?:my|the|this|that|our|a|one of my)(?: \\w+){0,2} (?:transfers?|payments?|transactions?|remittances?|wires?|money)\\b[^.!?]{0,30}?\\b(?:pending|arrived?|received|goes through|going through|gone through|go through|went through|come through|showing|shown up|show up|reached|declined|rejected|refused|failed|bounced|reversed|returned|stuck|delayed|on hold|blocked|cancell?ed|completed?|processed|credited|missing|status|not possible|isn'?t (?:in|there|here|through))\\b"
+                    + "|\\b(?:transfers?|payments?) (?:was |were |has |had |got |is |keeps (?:getting |being )?)?(?:still )?(?:declined|rejected|refused|failed|bounced|reversed|returned|cancell?ed|blocked|stuck|pending)\\b"
+                    + "|\\b(?:declined|rejected|refused|blocked|cancell?ed|reversed|stopped) (?:my|the|a|this|our) (?:\\w+ )?(?:transfer|payment)|\\battempted (?:transfer|payment)"
+                    + "|\\b(?:hasn't|has not|haven't|have not|hadn't|didn't|did not|doesn't|does not|don't|do not|never|still not|not yet|isn't|is not|wasn't|not)(?: \\w+)?(?: yet)? (?:arrived?|received|reached|appear(?:ed)?|shown up|show(?:n|ing)? up|show|showing|gone through|go through|going through|come through|been (?:credited|received|processed|completed))\\b"
+                    + "|\\b(?:is|was|been|still|showing|shows|says|stays?) (?:as |on |in )?pending\\b|\\b(?:error|errors|keeps? (?:failing|getting|being|kicking|rejecting|saying|showing|declining))\\b"
+                    + "|\\b(?:can'?t|cannot|couldn'?t|unable to|not able to)(?: \\w+)? (?:transfer|send|pay|wire|move|make|complete)\\b|\\b(?:trying|attempting|tried|attempted) to (?:make|do|send|transfer|pay|wire|move|complete)\\b"
+                    + "|\\b(?:\\w+ )?(?:minutes?|hours?|days?|weeks?) ago\\b|\\b(?:to|into|in) (?:the )?wrong (?:account|person|recipient|payee|card|number)\\b"
+                    + "|\\b(?:change|amend|edit|modify|stop|reverse|recall|undo|trace|track|chase|dispute|remove|delete)(?: \\w+){0,2} (?:transfers?|payments?|transactions?)\\b"
+                    + "|\\b(?:status|progress) of (?:my|the|a|this|that) (?:\\w+ )?(?:transfer|payment)");
+    /** ...unless the same message asks for a new one: "please transfer 500 to Li Lei", "再转5000给李雷". */
+    private static final Pattern NEW_TRANSFER = p(
+            "(?:帮我|请|麻烦|我要|我想|我需要)(?:再|重新|另外)?(?:给[^，。,？?]{1,12}?)?(?:转|汇|打)账?给?[^，。,？?了过的]{0,12}?(?:\\d|[一二两三四五六七八九十百千万]+(?:元|块|万|千))"
+                    + "|再(?:转|汇|打)(?:\\d|[一二两三四五六七八九十百千万])"
+                    + "|(?:^|[，。,.!！;；])(?:给[^，。,？?]{1,12}?)?(?:转|汇|打)(?:\\d|[一二两三四五六七八九十百千万]+(?:元|块|万|千))",
+            "\\b(?:please|pls|can you|could you|can u|would you|will you|i want to|i'd like to|i would like to|i wanna|help me|let me)(?: now| also| just)? (?:transfer|send|wire|remit|pay|move)"
+                    + " (?:another |a further |an extra |the same |(?:[a-z]+ ){1,2}(?=\\d))?(?:[¥$€£]|rmb |cny |usd )?\\d"
+                    + "|(?:^|[.!?;,] ?)(?:now |then |also |and )?(?:transfer|send|wire|remit|pay|move) (?:another |a further |an extra )?(?:[¥$€£]|rmb |cny |usd )?\\d");
     /** Words that make a transfer message a question about rules, not a request. */
     private static final Pattern RULE_QUESTION = p(
             "限额|手续费|多久|多长时间|到账时间|能不能|可不可以|可以吗|怎么|如何|为什么|规定|上限|最多|收费|费用|撤回|撤销|吗[？?]?$|要报告|会不会",
@@ -85,7 +119,10 @@ public final class IntentClassifier {
             return Intent.OUT_OF_SCOPE;
         }
         Slots slots = SlotExtractor.extract(text, java.time.LocalDate.now());
-        boolean transferWord = TRANSFER_WORD.matcher(lower).find();
+        boolean moneyWord = TRANSFER_WORD.matcher(SEND_NOT_MONEY.matcher(lower).replaceAll(" ")).find();
+        // "my transfer is still pending, can you check it?" asks about a transfer, it neither makes one nor fills in a form.
+        boolean madeTransfer = moneyWord && aboutMadeTransfer(lower);
+        boolean transferWord = moneyWord && !madeTransfer;
         boolean ruleQuestion = RULE_QUESTION.matcher(lower).find();
         boolean request = REQUEST_MARKER.matcher(lower).find();
         if (transferWord && (slots.amount().isPresent() || slots.payee().isPresent()) && (!ruleQuestion || request && !lower.contains("limit") && !lower.contains("限额"))) {
@@ -94,13 +131,18 @@ public final class IntentClassifier {
         if (BALANCE.matcher(lower).find()) {
             return Intent.BALANCE;
         }
-        if (FORM.matcher(lower).find()) {
+        if (FORM.matcher(lower).find() && !madeTransfer) {
             return Intent.FORM_HELP;
         }
         if (transferWord && !ruleQuestion && (request || text.length() <= SHORT_REQUEST_CHARS && !text.contains("?") && !text.contains("？"))) {
             return Intent.TRANSFER;
         }
         return Intent.PRODUCT_QUESTION;
+    }
+
+    /** A question about a transfer already made or tried, with no new transfer asked for in the same message. */
+    private static boolean aboutMadeTransfer(String lower) {
+        return MADE_TRANSFER.matcher(lower).find() && !NEW_TRANSFER.matcher(lower).find();
     }
 
     /** Only greeting words, particles, punctuation and emoji: "早上好呀～在吗", "hello! 👋". */

@@ -56,6 +56,26 @@ class IntentClassifierTest {
             "My grandad only does things at the counter. What would he pay to send 8,000 to another bank there?|PRODUCT_QUESTION",
             "planning to pay in 60k cash from selling my car - will the bank have to report that?|PRODUCT_QUESTION",
             "贷款申请：黄磊，110105198802141139，13712345678，借15万，分72个月，买车。有问题吗？|FORM_HELP",
+            // A transfer already made or tried is asked about, not made again; a new one in the same message still counts.
+            "I made a transfer a few hours ago and it hasn't arrived. Please check on this for me.|PRODUCT_QUESTION",
+            "My transfer to Li Lei is still pending, can you check it please?|PRODUCT_QUESTION",
+            "I sent money to the wrong account, please help|PRODUCT_QUESTION",
+            "Transfer declined. Please help|PRODUCT_QUESTION",
+            "I'm trying to send money to a friend but it keeps getting rejected, can you help?|PRODUCT_QUESTION",
+            "Why does my transfer say \"pending\"?|PRODUCT_QUESTION",
+            "Please send me a new card, mine was stolen|PRODUCT_QUESTION",
+            "please transfer 500 to Li Lei|TRANSFER",
+            "Could you please transfer 2000 to Anna Smith|TRANSFER",
+            "I transferred 500 to Li Lei yesterday, please send another 300 to him today|TRANSFER",
+            "我昨天给李雷转了5000，怎么还没到账？|PRODUCT_QUESTION",
+            "我转的钱对方说没收到，帮我查一下|PRODUCT_QUESTION",
+            "转账一直显示处理中，麻烦看看|PRODUCT_QUESTION",
+            "我三天前汇的款还没到，请帮我查查|PRODUCT_QUESTION",
+            "帮我查一下我上午那笔转账到哪了|PRODUCT_QUESTION",
+            "帮我转5000给李雷|TRANSFER",
+            "请帮我给李雷转两千块|TRANSFER",
+            "帮我转过去5000给李雷|TRANSFER",
+            "我昨天转了1000给李雷，今天再转2000给他|TRANSFER",
     })
     void classifies_customer_messages(String message, Intent expected) {
         assertThat(IntentClassifier.classify(message)).isEqualTo(expected);

@@ -36,6 +36,17 @@ class RiskGateTest {
     }
 
     @Test
+    void a_question_about_a_transfer_already_made_moves_no_money() {
+        for (String question : List.of("I made a transfer a few hours ago and it hasn't arrived. Please check on this for me.",
+                "Why does my transfer say \"pending\"?", "我昨天转的钱还没到账，麻烦帮我查一下")) {
+            RiskDecision decision = message(question);
+            assertThat(decision.has(RiskReason.FUND_OPERATION)).as(question).isFalse();
+            assertThat(decision.refuses()).as(question).isFalse();
+        }
+        assertThat(message("I made a transfer yesterday; please transfer 500 to Li Lei as well").has(RiskReason.FUND_OPERATION)).isTrue();
+    }
+
+    @Test
     void a_flagged_risk_check_is_red() {
         row(RiskGate.toolCall(RiskGate.CHECK_TRANSFER_RISK, new RiskGate.ToolFacts(false, true)), RiskReason.RISK_CHECK_FLAG, RiskLevel.RED);
         assertThat(RiskGate.toolCall(RiskGate.CHECK_TRANSFER_RISK, RiskGate.ToolFacts.NONE).level()).isEqualTo(RiskLevel.YELLOW);
