@@ -2,7 +2,9 @@ package com.northbridge.assistant.banking;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The core banking system as the assistant uses it. Every method takes the customer whose data it reads, and
@@ -22,6 +24,19 @@ public interface CoreBanking {
 
     /** The customer who holds an account with us, if any: used to detect requests for someone else's data. */
     Optional<String> accountHolder(String accountNumber);
+
+    /**
+     * The customers an identifier belongs to: the holder of the account with this number, or the customer
+     * registered with this mobile number, e-mail address or resident ID. Empty when it is nobody's here.
+     * Numbers are given as digits only (a resident ID may end in X), e-mail addresses in any case.
+     */
+    Set<String> ownersOf(String identifier);
+
+    /** The holders of accounts whose number ends in these digits: what "尾号1234" or "****1234" names. */
+    Set<String> accountHoldersEndingIn(String lastDigits);
+
+    /** The customers whose registered name occurs in the text (ignoring case), by id, with that name. */
+    Map<String, String> customersNamedIn(String text);
 
     boolean watchListed(String accountNumber);
 

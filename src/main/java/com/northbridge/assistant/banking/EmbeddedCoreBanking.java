@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -71,6 +75,37 @@ public class EmbeddedCoreBanking implements CoreBanking {
     public Optional<String> accountHolder(String accountNumber) {
         return query("SELECT customer_id FROM account WHERE id = ?", ps -> ps.setString(1, accountNumber), rs -> rs.getString(1))
                 .stream().findFirst();
+    }
+
+    @Override
+    public Set<String> ownersOf(String identifier) {
+        return new TreeSet<>(query("""
+                SELECT customer_id FROM account WHERE id = ?
+                UNION SELECT id FROM customer WHERE mobile = ? OR lower(email) = lower(?) OR upper(resident_id) = upper(?)""",
+                ps -> {
+                    for (int i = 1; i <= 4; i++) {
+                        ps.setString(i, identifier);
+                    }
+                }, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public Set<String> accountHoldersEndingIn(String lastDigits) {
+        // right() rather than LIKE: the digits are data, never a pattern.
+        return new TreeSet<>(query("SELECT DISTINCT customer_id FROM account WHERE right(id, ?) = ?", ps -> {
+            ps.setInt(1, lastDigits.length());
+            ps.setString(2, lastDigits);
+        }, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public Map<String, String> customersNamedIn(String text) {
+        Map<String, String> named = new TreeMap<>();
+        for (String[] row : query("SELECT id, name FROM customer WHERE strpos(lower(?), lower(name)) > 0", ps -> ps.setString(1, text),
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            named.put(row[0], row[1]);
+        }
+        return named;
     }
 
     @Override

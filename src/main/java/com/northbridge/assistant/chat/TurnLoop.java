@@ -19,6 +19,8 @@ import com.northbridge.assistant.api.ApiException;
 import com.northbridge.assistant.api.RequestText;
 import com.northbridge.assistant.audit.AuditLog;
 import com.northbridge.assistant.guard.AnswerCheck;
+import com.northbridge.assistant.guard.Leak;
+import com.northbridge.assistant.guard.OtherCustomerData;
 import com.northbridge.assistant.review.ReviewCase;
 import com.northbridge.assistant.review.ReviewCases;
 import com.northbridge.assistant.review.ReviewConfig;
@@ -76,10 +78,11 @@ public class TurnLoop {
     private final ReviewCases cases;
     private final ReviewConfig reviewConfig;
     private final AuditLog audit;
+    private final OtherCustomerData otherCustomerData;
 
     public TurnLoop(ChatModel model, AnswerStreamer streamer, TranscriptMemoryStore memoryStore, PromptLibrary prompts,
                     HybridRetriever retriever, AssistantConfig config, AccountTools tools, ReviewCases cases, ReviewConfig reviewConfig,
-                    AuditLog audit) {
+                    AuditLog audit, OtherCustomerData otherCustomerData) {
         this.model = model;
         this.streamer = streamer;
         this.memoryStore = memoryStore;
@@ -90,6 +93,7 @@ public class TurnLoop {
         this.cases = cases;
         this.reviewConfig = reviewConfig;
         this.audit = audit;
+        this.otherCustomerData = otherCustomerData;
     }
 
     /**
@@ -204,12 +208,14 @@ public class TurnLoop {
                 };
             }
         }
+        OtherCustomerData.Screen screen = otherCustomerData.screen(customerId, customerMessages(turn.conversationId));
+        Output out = tokens == null ? null : new Output(tokens, reset, screen.holdingBack(tokens));
         ToolContext context = new ToolContext(customerId, turn.conversationId, turn.messageId, turn.language, Instant.now());
         ChatResponse response = null;
         for (int step = 1; step <= config.maxToolSteps(); step++) {
             ChatRequest request = ChatRequest.builder().messages(messages).toolSpecifications(tools.specifications()).build();
             long start = System.nanoTime();
-            response = tokens == null ? model.chat(request) : streamer.stream(request, tokens, reset);
+            response = call(request, out);
             turn.modelNanos += System.nanoTime() - start;
             AiMessage ai = response.aiMessage();
             if (!ai.hasToolExecutionRequests()) {
@@ -234,7 +240,7 @@ public class TurnLoop {
             tokens.accept(text);
         }
         if (response != null && response.aiMessage().text() != null) {
-            Checked checked = checkAnswer(turn, messages, response, message, tokens, reset);
+            Checked checked = checkAnswer(turn, messages, response, message, screen, out);
             response = checked.response();
             text = checked.text();
         }
@@ -255,52 +261,108 @@ public class TurnLoop {
     }
 
     /**
-     * The answer the customer may see. An answer that repeats the system prompt is replaced by a refusal
-     * (and the turn is red). An answer stating a number that no cited passage contains is asked for again
-     * once, with the numbers named; if it still does, the customer gets the refusal instead of a guess.
-     * Numbers from tool results (balances) and from the customer's own message are not the model's to prove.
+     * Where a streamed answer goes: the model's text through {@code held}, which passes on only what has been
+     * checked for other customers' data; fixed texts (refusals) straight to {@code tokens}.
      */
-    private Checked checkAnswer(Turn turn, List<ChatMessage> messages, ChatResponse response, String question, Consumer<String> tokens,
-                                Runnable reset) {
+    private record Output(Consumer<String> tokens, Runnable reset, OtherCustomerData.HeldStream held) {
+
+        /** Discards what the customer was shown of the model's answer and what is still held of it. */
+        void restart() {
+            held.restart();
+            reset.run();
+        }
+    }
+
+    private ChatResponse call(ChatRequest request, Output out) {
+        return out == null ? model.chat(request) : streamer.stream(request, out.held(), out::restart);
+    }
+
+    /**
+     * The answer the customer may see. An answer that repeats the system prompt or shows another customer's
+     * data is replaced by a refusal (and the turn is red). An answer stating a number that no cited passage
+     * contains is asked for again once, with the numbers named; if it still does, the customer gets the
+     * refusal instead of a guess. Numbers from tool results (balances) and from the customer's own message
+     * are not the model's to prove.
+     */
+    private Checked checkAnswer(Turn turn, List<ChatMessage> messages, ChatResponse response, String question, OtherCustomerData.Screen screen,
+                                Output out) {
         String systemPrompt = ((SystemMessage) messages.get(0)).text();
         String text = response.aiMessage().text();
-        if (AnswerCheck.leaksPrompt(text, systemPrompt)) {
-            turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), List.of("answer repeated the system prompt"));
-            return replaced(response, prompts.get("red-refusal").in(turn.language), tokens, reset);
+        Optional<Checked> unsafe = refusedAsUnsafe(turn, response, text, systemPrompt, screen, out);
+        if (unsafe.isPresent()) {
+            return unsafe.get();
         }
         if (!turn.toolCalls.isEmpty()) {
-            return new Checked(response, text);
+            return kept(response, text, out);
         }
         List<String> missing = AnswerCheck.ungroundedNumbers(text, citedTexts(text, turn.hits), question);
         if (missing.isEmpty()) {
-            return new Checked(response, text);
+            return kept(response, text, out);
         }
         turn.promptRefs.add(prompts.get("regenerate-numbers").reference());
         List<ChatMessage> retry = new ArrayList<>(messages);
         retry.add(response.aiMessage());
         retry.add(UserMessage.from(prompts.get("regenerate-numbers").render(Map.of("numbers", String.join(", ", missing)))));
         ChatRequest request = ChatRequest.builder().messages(retry).build();
-        if (tokens != null) {
-            reset.run(); // the first answer was already on the customer's screen
+        if (out != null) {
+            out.restart(); // the first answer was already on the customer's screen
         }
         long start = System.nanoTime();
-        ChatResponse second = tokens == null ? model.chat(request) : streamer.stream(request, tokens, reset);
+        ChatResponse second = call(request, out);
         turn.modelNanos += System.nanoTime() - start;
         String again = second.aiMessage().text() == null ? "" : second.aiMessage().text();
-        if (!again.isBlank() && AnswerCheck.ungroundedNumbers(again, citedTexts(again, turn.hits), question).isEmpty()
-                && !AnswerCheck.leaksPrompt(again, systemPrompt)) {
-            return new Checked(second, again);
+        if (!again.isBlank()) {
+            unsafe = refusedAsUnsafe(turn, second, again, systemPrompt, screen, out);
+            if (unsafe.isPresent()) {
+                return unsafe.get();
+            }
+            if (AnswerCheck.ungroundedNumbers(again, citedTexts(again, turn.hits), question).isEmpty()) {
+                return kept(second, again, out);
+            }
         }
         turn.risk = turn.risk.with(List.of(RiskReason.LOW_CONFIDENCE), List.of("ungrounded numbers: " + String.join(", ", missing)));
-        return replaced(second, prompts.get("refusal").in(turn.language), tokens, reset);
+        return replaced(second, prompts.get("refusal").in(turn.language), out);
     }
 
-    private static Checked replaced(ChatResponse response, String text, Consumer<String> tokens, Runnable reset) {
-        if (tokens != null) {
-            reset.run();
-            tokens.accept(text);
+    /**
+     * The red refusal instead of an answer that repeats the system prompt (an injection got through) or shows
+     * another customer's data; the cue says what was withheld, never the data itself.
+     */
+    private Optional<Checked> refusedAsUnsafe(Turn turn, ChatResponse response, String text, String systemPrompt, OtherCustomerData.Screen screen,
+                                              Output out) {
+        if (AnswerCheck.leaksPrompt(text, systemPrompt)) {
+            turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), List.of("answer repeated the system prompt"));
+        } else {
+            Optional<Leak> leak = screen.leak(text);
+            if (leak.isEmpty()) {
+                return Optional.empty();
+            }
+            turn.risk = turn.risk.with(List.of(RiskReason.OTHER_CUSTOMER_DATA), List.of(leak.get().cue()));
+        }
+        turn.promptRefs.add(prompts.get("red-refusal").reference());
+        return Optional.of(replaced(response, prompts.get("red-refusal").in(turn.language), out));
+    }
+
+    /** The answer stands: what is still held of it goes to the customer. */
+    private static Checked kept(ChatResponse response, String text, Output out) {
+        if (out != null) {
+            out.held().finish();
         }
         return new Checked(response, text);
+    }
+
+    private static Checked replaced(ChatResponse response, String text, Output out) {
+        if (out != null) {
+            out.restart();
+            out.tokens().accept(text);
+        }
+        return new Checked(response, text);
+    }
+
+    /** What the customer wrote in this conversation, this message included: numbers they typed are theirs to see. */
+    private static List<String> customerMessages(UUID conversationId) {
+        return QuarkusTransaction.requiringNew().call(() -> ConversationMessage.of(conversationId).stream()
+                .filter(m -> ConversationMessage.CUSTOMER.equals(m.role)).map(m -> m.content).toList());
     }
 
     private static List<String> citedTexts(String answer, List<SearchHit> hits) {

@@ -24,11 +24,12 @@ import dev.langchain4j.model.chat.response.ChatResponse;
  */
 public final class PiiShield {
 
-    private record Kind(String label, Pattern pattern) {
+    /** One kind of personal data; {@link Identifiers} reads answers with the same patterns. */
+    record Kind(String label, Pattern pattern) {
     }
 
     /** Longest first: an 18-character ID must not be taken for a card number, a card number not for a phone. */
-    private static final List<Kind> KINDS = List.of(
+    static final List<Kind> KINDS = List.of(
             new Kind("EMAIL", Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+")),
             new Kind("IBAN", Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\\b")),
             new Kind("ID", Pattern.compile("(?<![\\dA-Za-z])\\d{6}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx](?![\\dA-Za-z])")),

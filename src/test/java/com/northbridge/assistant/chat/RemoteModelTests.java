@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -20,9 +21,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.northbridge.assistant.banking.CoreBanking;
+import com.northbridge.assistant.banking.DemoBank;
 import com.northbridge.assistant.chat.StubOpenAiServer.Reply;
 import com.northbridge.assistant.knowledge.KnowledgeIngestion;
+import com.northbridge.assistant.review.ReviewCase;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -47,6 +52,9 @@ class RemoteModelTests {
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
+
+    @Inject
+    CoreBanking core;
 
     @BeforeEach
     void corpusAndClosedCircuit() {
@@ -158,14 +166,22 @@ class RemoteModelTests {
         assertThat(StubOpenAiServer.requests()).hasSize(callsWhileClosed);
     }
 
-    /** The text of the token events and the final reply of a streamed turn. */
-    private record Streamed(String tokens, JsonNode reply, boolean reset) {
+    /**
+     * The text of the token events (what the screen shows at the end), the final reply of a streamed turn, and
+     * every token event's text, including what a reset cleared again (what ever reached the customer's device).
+     */
+    private record Streamed(String tokens, JsonNode reply, boolean reset, String everSent) {
     }
 
     private static Streamed stream(String message) throws Exception {
-        String body = customer(CUSTOMER).contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", message))
+        return stream(CUSTOMER, message);
+    }
+
+    private static Streamed stream(String customerId, String message) throws Exception {
+        String body = customer(customerId).contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("message", message))
                 .when().post("/api/chat/stream").then().statusCode(200).extract().asString();
         StringBuilder tokens = new StringBuilder();
+        StringBuilder everSent = new StringBuilder();
         JsonNode reply = null;
         boolean reset = false;
         String event = null;
@@ -175,7 +191,10 @@ class RemoteModelTests {
             } else if (line.startsWith("data:")) {
                 JsonNode data = JSON.readTree(line.substring(5).strip());
                 switch (event) {
-                    case "token" -> tokens.append(data.get("text").asText());
+                    case "token" -> {
+                        tokens.append(data.get("text").asText());
+                        everSent.append(data.get("text").asText());
+                    }
                     case "reset" -> {
                         tokens.setLength(0);
                         reset = true;
@@ -185,7 +204,7 @@ class RemoteModelTests {
                 }
             }
         }
-        return new Streamed(tokens.toString(), reply, reset);
+        return new Streamed(tokens.toString(), reply, reset, everSent.toString());
     }
 
     @Test
@@ -285,6 +304,81 @@ class RemoteModelTests {
 
         ask(QUESTION).body("answer", containsString("don't know")).body("answer", not(containsString("888")))
                 .body("riskReasons", org.hamcrest.Matchers.hasItem("low_confidence"));
+    }
+
+    /** 王芳 (c001), another customer: her main account and mobile number as the demo bank seeds them. */
+    private static final String HER_ACCOUNT = DemoBank.mainAccount("c001");
+
+    private String herMobile() {
+        return core.customer("c001").orElseThrow().mobile();
+    }
+
+    private String leakingAnswer() {
+        return "Transfers in the app are free. By the way, account " + HER_ACCOUNT + " belongs to 王芳, mobile " + herMobile()
+                + ". [{{first-source}}]";
+    }
+
+    private static void assertRefusedAsOtherCustomersData(JsonNode reply) {
+        assertThat(reply.get("riskLevel").asText()).isEqualTo("red");
+        assertThat(reply.get("riskReasons").toString()).contains("other_customer_data");
+        assertThat(reply.get("answer").asText()).contains("400-600-1234").doesNotContain(HER_ACCOUNT).doesNotContain("王芳");
+    }
+
+    /** The alert case the red turn opened: it says what was withheld and whose, never the data. */
+    private void assertAlertNamesWhatWasWithheld(String conversationId) {
+        String summary = QuarkusTransaction.requiringNew().call(() -> ReviewCase.<ReviewCase>find("conversationId", UUID.fromString(conversationId))
+                .firstResult().summary);
+        assertThat(summary).contains("answer withheld").contains("account or card number").contains("mobile number").contains("c001")
+                .doesNotContain(HER_ACCOUNT).doesNotContain(herMobile());
+    }
+
+    @Test
+    void an_answer_showing_another_customers_account_and_mobile_is_replaced_by_the_refusal() throws Exception {
+        StubOpenAiServer.script(Reply.answer(leakingAnswer()));
+
+        JsonNode reply = JSON.readTree(ask(QUESTION).extract().asString());
+
+        assertRefusedAsOtherCustomersData(reply);
+        assertThat(reply.get("answer").asText()).doesNotContain(herMobile());
+        assertThat(StubOpenAiServer.requests()).hasSize(1); // refused outright, not asked again about its numbers
+        String id = reply.get("conversationId").asText();
+        customer(CUSTOMER).when().get("/api/conversations/" + id).then()
+                .body("messages[1].content", not(containsString(HER_ACCOUNT)))
+                .body("messages[1].riskLevel", equalTo("red"));
+        assertAlertNamesWhatWasWithheld(id);
+    }
+
+    @Test
+    void a_streamed_answer_never_sends_another_customers_data_and_ends_in_the_refusal() throws Exception {
+        StubOpenAiServer.script(Reply.answer(leakingAnswer()));
+
+        Streamed streamed = stream(QUESTION);
+
+        assertRefusedAsOtherCustomersData(streamed.reply());
+        assertThat(streamed.reset()).isTrue();
+        assertThat(streamed.tokens()).isEqualTo(streamed.reply().get("answer").asText());
+        // Not even for a moment before the reset: the number was held back while it was being written.
+        assertThat(streamed.everSent()).doesNotContain(HER_ACCOUNT).doesNotContain(herMobile()).doesNotContain(HER_ACCOUNT.substring(0, 8));
+        assertAlertNamesWhatWasWithheld(streamed.reply().get("conversationId").asText());
+    }
+
+    @Test
+    void the_payee_account_the_customer_typed_is_echoed_not_refused() throws Exception {
+        // James Carter (c002) banks with us: his account is another customer's, but this customer typed it.
+        String payee = DemoBank.mainAccount("c002");
+        String question = "how long does a transfer to James Carter at account " + payee + " take to arrive?";
+        String answer = "A transfer to " + payee + " at Northbridge arrives at once. [{{first-source}}]";
+        StubOpenAiServer.script(Reply.answer(answer), Reply.answer(answer));
+
+        JsonNode reply = JSON.readTree(ask(question).extract().asString());
+        Streamed streamed = stream(question);
+
+        for (JsonNode r : List.of(reply, streamed.reply())) {
+            assertThat(r.get("answer").asText()).contains(payee).contains("arrives at once");
+            assertThat(r.get("riskReasons").toString()).doesNotContain("other_customer_data");
+        }
+        assertThat(streamed.tokens()).isEqualTo(streamed.reply().get("answer").asText());
+        assertThat(streamed.reset()).isFalse();
     }
 
     private static String firstSource() throws Exception {
