@@ -22,6 +22,7 @@ import java.util.Locale;
  * IMPERSONATION          red     acting for another person                                  refuses with a fixed reply; opens a case
  * AUTHORITY_PRESSURE     red     police / "safe account" / urgency pressure                 refuses with a fixed reply; opens a case
  * OTHER_CUSTOMER_DATA    red     asks for, or a tool call reaches, another customer's data  refuses with a fixed reply; opens a case
+ *                                or an answer would show it                                  (the answer is replaced by the refusal)
  * PROMPT_INJECTION       red     instructions aimed at the assistant, jailbreaks            refuses with a fixed reply; opens a case
  * OWN_ACCOUNT_READ       yellow  balance or transactions of the customer's own accounts     executes; logged, sampled
  * FORM_HELP              yellow  form validation or help filling in a form                  executes; logged, sampled
@@ -40,7 +41,8 @@ public enum RiskReason {
     FRAUD_REPORT(RED, false, "The customer describes a possible scam or a suspicious request.", "客户描述了可能的诈骗或可疑要求。"),
     IMPERSONATION(RED, true, "Someone says they act for another person.", "对方声称代他人办理业务。"),
     AUTHORITY_PRESSURE(RED, true, "Urgency or authority pressure typical of scams (police, safe account).", "出现冒充公检法、“安全账户”等典型诈骗施压话术。"),
-    OTHER_CUSTOMER_DATA(RED, true, "An attempt to reach another customer's data.", "试图获取其他客户的信息。"),
+    OTHER_CUSTOMER_DATA(RED, true, "An attempt to reach another customer's data, or an answer that would have shown it.",
+            "试图获取其他客户的信息，或回答中出现了其他客户的信息（已拦截）。"),
     PROMPT_INJECTION(RED, true, "An attempt to give the assistant instructions or extract its prompt.", "试图向助手注入指令或套取提示词。"),
     OWN_ACCOUNT_READ(YELLOW, false, "Read of the customer's own account data.", "查询客户本人的账户数据。"),
     FORM_HELP(YELLOW, false, "Help with filling in or checking a form.", "协助填写或校验表单。"),
