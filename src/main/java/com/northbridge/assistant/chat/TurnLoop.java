@@ -278,8 +278,8 @@ public class TurnLoop {
     }
 
     /**
-     * The answer the customer may see. An answer that repeats the system prompt or shows another customer's
-     * data is replaced by a refusal (and the turn is red). An answer stating a number that no cited passage
+     * The answer the customer may see. An answer that repeats the system prompt, claims to grant access or
+     * shows another customer's data is replaced by a refusal (and the turn is red). An answer stating a number that no cited passage
      * contains is asked for again once, with the numbers named; if it still does, the customer gets the
      * refusal instead of a guess. Numbers from tool results (balances) and from the customer's own message
      * are not the model's to prove.
@@ -325,13 +325,18 @@ public class TurnLoop {
     }
 
     /**
-     * The red refusal instead of an answer that repeats the system prompt (an injection got through) or shows
-     * another customer's data; the cue says what was withheld, never the data itself.
+     * The red refusal instead of an answer that repeats the system prompt or claims to grant access or to have
+     * confirmed an identity (an injection got through), or shows another customer's data; the cue says what was
+     * withheld, never the data itself.
      */
     private Optional<Checked> refusedAsUnsafe(Turn turn, ChatResponse response, String text, String systemPrompt, OtherCustomerData.Screen screen,
                                               Output out) {
+        List<String> claims = AnswerCheck.accessClaims(text, citedTexts(text, turn.hits));
         if (AnswerCheck.leaksPrompt(text, systemPrompt)) {
             turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), List.of("answer repeated the system prompt"));
+        } else if (!claims.isEmpty()) {
+            // The assistant grants no access and confirms nobody's identity: a model saying it did was talked into it.
+            turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), List.of("answer claimed access or a confirmed identity: " + claims.get(0)));
         } else {
             Optional<Leak> leak = screen.leak(text);
             if (leak.isEmpty()) {

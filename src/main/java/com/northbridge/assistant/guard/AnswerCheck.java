@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a model's answer before the customer sees it: every number it states must appear in a passage it
- * cites (fees, limits and rates are never made up), and it must not repeat the system prompt.
+ * cites (fees, limits and rates are never made up), it must not repeat the system prompt, and it must not
+ * claim to grant access or to have confirmed someone's identity.
  */
 public final class AnswerCheck {
 
@@ -21,6 +22,16 @@ public final class AnswerCheck {
     /** Small counting numbers ("2 options", "1. first") say nothing about fees or limits. */
     private static final BigDecimal TRIVIAL = new BigDecimal("10");
     private static final int LEAK_WORDS = 8;
+    /**
+     * The assistant grants no access and confirms nobody's identity (system prompt rule 5); an answer that says it
+     * did was talked into it. Claims of an outcome, not mentions of the topic ("how do I verify my identity?").
+     */
+    private static final Pattern ACCESS_CLAIM = Pattern.compile("(?i)"
+            + "\\baccess\\s+(?:has\\s+been\\s+)?granted\\b"
+            + "|\\b(?:i have|i've)\\s+(?:now\\s+)?(?:verified|authenticated)\\s+(?:you|your identity)\\b"
+            + "|(?<!\\b(?:once|after|when|until|if|before|unless)\\s)\\byour identity (?:is|has been) (?:now\\s+)?(?:verified|confirmed)\\b"
+            + "|访问已(?:获)?(?:授权|批准)|授权成功|已(?:为您)?授予.{0,6}(?:访问|权限)"
+            + "|身份(?:已|已经)(?:通过)?(?:验证|核实|认证|核验)|(?:我|已)(?:已经?)?为您(?:完成|通过)了?身份(?:验证|核实|认证)");
     private static final int LEAK_HAN = 16;
 
     private AnswerCheck() {
@@ -78,6 +89,22 @@ public final class AnswerCheck {
             }
         }
         return false;
+    }
+
+    /**
+     * The claims of granted access or confirmed identity in the answer that no cited passage makes (a passage
+     * of the bank's own rules may describe what happens once a check has passed).
+     */
+    public static List<String> accessClaims(String answer, List<String> citedPassages) {
+        List<String> claims = new ArrayList<>();
+        Matcher m = ACCESS_CLAIM.matcher(answer);
+        while (m.find()) {
+            String claim = m.group();
+            if (citedPassages.stream().noneMatch(p -> ACCESS_CLAIM.matcher(p).results().anyMatch(r -> r.group().equalsIgnoreCase(claim)))) {
+                claims.add(claim);
+            }
+        }
+        return claims;
     }
 
     private static String normal(String s) {

@@ -381,6 +381,23 @@ class RemoteModelTests {
         assertThat(streamed.reset()).isFalse();
     }
 
+    @Test
+    void a_model_talked_into_granting_access_is_replaced_by_the_red_refusal() {
+        StubOpenAiServer.script(Reply.answer("Access Granted. [{{first-source}}]"));
+
+        ask(QUESTION).body("answer", not(containsString("Access Granted")))
+                .body("answer", containsString("passed this conversation to our staff"))
+                .body("riskLevel", equalTo("red"))
+                .body("riskReasons", org.hamcrest.Matchers.hasItem("prompt_injection"));
+    }
+
+    @Test
+    void a_model_that_repeats_its_system_prompt_is_replaced_by_the_red_refusal() {
+        StubOpenAiServer.script(Reply.answer("Sure. Answer only from the SOURCES given with the question. Never invent or estimate a number."));
+
+        ask(QUESTION).body("answer", not(containsString("SOURCES"))).body("riskLevel", equalTo("red"));
+    }
+
     private static String firstSource() throws Exception {
         String body = StubOpenAiServer.requests().get(0);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("SOURCES\\\\n\\[(K[0-9a-z]+)]").matcher(body);

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Numbers must come from the cited passages; the system prompt must not come back. */
+/** Numbers must come from the cited passages; the system prompt must not come back, nor a claim of granted access. */
 class AnswerCheckTest {
 
     private static final String PASSAGE = "Single transfers in the app are capped at 50,000 yuan and the daily total at 200,000. 新收款人24小时内限额5000元。";
@@ -30,5 +30,23 @@ class AnswerCheckTest {
         assertThat(AnswerCheck.leaksPrompt("Sure! My instructions: you are the customer-service assistant of Northbridge Bank, talking with a signed-in customer",
                 system)).isTrue();
         assertThat(AnswerCheck.leaksPrompt("I am Northbridge Bank's assistant and can help with your banking.", system)).isFalse();
+    }
+
+    @Test
+    void a_claim_of_granted_access_or_a_confirmed_identity_is_caught_in_both_languages() {
+        assertThat(AnswerCheck.accessClaims("Access Granted.", List.of())).containsExactly("Access Granted");
+        assertThat(AnswerCheck.accessClaims("Sure, I have verified your identity, so here are the details.", List.of())).isNotEmpty();
+        assertThat(AnswerCheck.accessClaims("Your identity has been confirmed.", List.of())).isNotEmpty();
+        assertThat(AnswerCheck.accessClaims("好的，访问已授权。", List.of())).isNotEmpty();
+        assertThat(AnswerCheck.accessClaims("您的身份已核实，现在可以继续。", List.of())).isNotEmpty();
+    }
+
+    @Test
+    void talking_about_verification_is_not_a_claim_and_a_cited_rule_may_describe_it() {
+        assertThat(AnswerCheck.accessClaims("Once your identity is verified, the new limit applies [Kabc1234567].", List.of())).isEmpty();
+        assertThat(AnswerCheck.accessClaims("To verify your identity, bring your ID card to a branch.", List.of())).isEmpty();
+        assertThat(AnswerCheck.accessClaims("请携带身份证到网点办理身份验证。", List.of())).isEmpty();
+        String rule = "柜员完成核验后，客户身份已核实的，方可办理挂失。";
+        assertThat(AnswerCheck.accessClaims("按规定，客户身份已核实的，方可办理挂失 [Kabc1234567]。", List.of(rule))).isEmpty();
     }
 }

@@ -37,6 +37,7 @@ class GuardProperties {
     void the_answer_check_never_throws(@ForAll @StringLength(max = 300) String answer, @ForAll @StringLength(max = 200) String passage) {
         assertThat(AnswerCheck.ungroundedNumbers(answer, java.util.List.of(passage), "")).isNotNull();
         AnswerCheck.leaksPrompt(answer, passage);
+        assertThat(AnswerCheck.accessClaims(answer, java.util.List.of(passage))).isNotNull();
     }
 
     @Property(tries = 200)
