@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -169,7 +168,7 @@ class TurnLoopBenchmark {
         try (FixedDelayModelStub stub = new FixedDelayModelStub()) {
             // The streaming path of assistant.model.provider=openai: the service's AnswerStreamer, built with
             // the service's settings but the model at the stub. Nothing else in a streamed turn reads the provider.
-            QuarkusMock.installMockForType(new AnswerStreamer(withModelAt(stub.baseUrl()), prompts), AnswerStreamer.class);
+            QuarkusMock.installMockForType(new AnswerStreamer(RemoteModelSettings.at(config, stub.baseUrl(), FixedDelayModelStub.MODEL), prompts), AnswerStreamer.class);
             converse(16, 1, questions); // warm-up of the OpenAI client
             for (long delay : STUB_DELAYS_MS) {
                 stub.delay(delay);
@@ -417,21 +416,6 @@ class TurnLoopBenchmark {
             st.execute("DELETE FROM chat_message WHERE conversation_id IN " + earlier);
             st.execute("DELETE FROM conversation WHERE channel = '" + CHANNEL + "'");
         }
-    }
-
-    /** The service's settings with the chat model at the stub, as assistant.model.provider=openai sets it. */
-    private AssistantConfig withModelAt(String baseUrl) {
-        AssistantConfig.Model model = overriding(AssistantConfig.Model.class, config.model(), Map.of(
-                "provider", AssistantConfig.Model.Provider.OPENAI,
-                "baseUrl", Optional.of(baseUrl),
-                "apiKey", Optional.of("bench"),
-                "modelName", FixedDelayModelStub.MODEL));
-        return overriding(AssistantConfig.class, config, Map.of("model", model));
-    }
-
-    private static <T> T overriding(Class<T> type, T real, Map<String, Object> values) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.invoke(real, args)));
     }
 
     /** The targets of the issue, read off the figures above. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -186,7 +187,7 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
         for (String piece : content.split("(?<= )")) {
             sse.append("data: {\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1700000000,"
                     + " \"model\": \"stub-model\", \"choices\": [{\"index\": 0, \"delta\": {\"content\": \"")
-                    .append(piece.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}, \"finish_reason\": null}]}\n\n");
+                    .append(jsonText(piece)).append("\"}, \"finish_reason\": null}]}\n\n");
         }
         sse.append("data: {\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1700000000,"
                 + " \"model\": \"stub-model\", \"choices\": [{\"index\": 0, \"delta\": {}, \"finish_reason\": \"stop\"}],"
@@ -195,10 +196,15 @@ public class StubOpenAiServer implements QuarkusTestResourceLifecycleManager {
     }
 
     public static String completion(String content) {
-        String escaped = content.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        String escaped = jsonText(content);
         return "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1700000000, \"model\": \"stub-model\","
                 + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + escaped + "\"},"
                 + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 321, \"completion_tokens\": 42, \"total_tokens\": 363}}";
+    }
+
+    /** The text as the inside of a JSON string: quotes, backslashes and every control character escaped. */
+    private static String jsonText(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 
     @Override
