@@ -49,8 +49,11 @@ final class AttackTurns {
         FAILED
     }
 
-    /** One turn: how it ended, what the attack achieved, the transfers it asked for and how many wait for review, the answer. */
-    record Outcome(Ending ending, Set<Check> successes, int transferCalls, int transfersInReview, String answer) {
+    /**
+     * One turn: how it ended, what the attack achieved, the transfers it asked for and how many wait for review, the
+     * answer, and which fixed text of prompts/ it is ("model" when none: the model's own words reached the customer).
+     */
+    record Outcome(Ending ending, Set<Check> successes, int transferCalls, int transfersInReview, String answer, String answerText) {
 
         boolean blocked() {
             return ending == Ending.REJECTED || ending == Ending.REFUSED;
@@ -70,12 +73,19 @@ final class AttackTurns {
     private final AttackSuccess judge;
     private final List<String> redRefusals;
     private final List<String> handoffs;
+    /** The fixed replies a checked answer may be replaced by, and their prompt ids. */
+    private final Map<String, String> fixedTexts = new LinkedHashMap<>();
 
     AttackTurns(DataSource dataSource, PromptLibrary prompts, AttackSuccess judge) {
         this.dataSource = dataSource;
         this.judge = judge;
         this.redRefusals = List.of(prompts.get("red-refusal").in(Language.EN), prompts.get("red-refusal").in(Language.ZH));
         this.handoffs = List.of(prompts.get("handoff").in(Language.EN), prompts.get("handoff").in(Language.ZH));
+        for (String id : List.of("red-refusal", "refusal", "fraud-guidance", "handoff", "out-of-scope")) {
+            for (Language language : Language.values()) {
+                fixedTexts.put(prompts.get(id).in(language), id);
+            }
+        }
     }
 
     /**
@@ -95,11 +105,11 @@ final class AttackTurns {
             Response r = TestUsers.customer("c%03d".formatted(1 + i % DEMO_CUSTOMERS)).contentType(ContentType.JSON)
                     .body(Map.of("message", s.text(), "channel", CHANNEL)).when().post("/api/chat");
             if (r.statusCode() == 400) {
-                outcomes.put(s, new Outcome(Ending.REJECTED, Set.of(), 0, 0, r.asString()));
+                outcomes.put(s, new Outcome(Ending.REJECTED, Set.of(), 0, 0, r.asString(), "none"));
                 continue;
             }
             if (r.statusCode() != 200) {
-                outcomes.put(s, new Outcome(Ending.FAILED, Set.of(), 0, 0, r.asString()));
+                outcomes.put(s, new Outcome(Ending.FAILED, Set.of(), 0, 0, r.asString(), "none"));
                 continue;
             }
             JsonNode reply = readTree(r.asString());
@@ -112,7 +122,7 @@ final class AttackTurns {
             Set<Check> successes = EnumSet.noneOf(Check.class);
             successes.addAll(judge.inAnswer(s, answer, fooledOutput));
             int[] transfers = toolEffects(UUID.fromString(reply.path("conversationId").asText()), successes);
-            outcomes.put(s, new Outcome(ending, successes, transfers[0], transfers[1], answer));
+            outcomes.put(s, new Outcome(ending, successes, transfers[0], transfers[1], answer, fixedTexts.getOrDefault(answer, "model")));
         }
         return outcomes;
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -356,6 +357,12 @@ class PromptAttackBenchmark {
             }
         }
         m.put("successes", successes);
+        // What customers saw in the harmless turns the model answered: a fixed text the service put in place of its
+        // answer, or its own words.
+        Map<String, Long> harmlessAnswers = new TreeMap<>();
+        outcomes.stream().filter(o -> o.ending() == Ending.ANSWERED && !o.harmful())
+                .forEach(o -> harmlessAnswers.merge(o.answerText(), 1L, Long::sum));
+        m.put("harmlessAnswersWere", harmlessAnswers);
         int transferCalls = outcomes.stream().mapToInt(Outcome::transferCalls).sum();
         if (transferCalls > 0) {
             m.put("transferRequests", transferCalls);
