@@ -245,6 +245,14 @@ public class TurnLoop {
             text = checked.text();
         }
         List<Citation> citations = citations(text, turn.hits);
+        if (citations.isEmpty() && turn.intent == Intent.PRODUCT_QUESTION && guidance == null && response != null
+                && turn.toolCalls.isEmpty() && !text.contains(prompts.get("refusal").in(turn.language))
+                && !text.contains(prompts.get("red-refusal").in(turn.language))) {
+            // A product answer that rests on no passage is the model's own words: a guess, or a model talked into
+            // another role. Either way the customer gets "I don't know" rather than an ungrounded answer.
+            turn.risk = turn.risk.with(List.of(RiskReason.LOW_CONFIDENCE), List.of("the answer cited no passage"));
+            text = replaced(response, prompts.get("refusal").in(turn.language), out).text();
+        }
         if (guidance != null) {
             if (citations.isEmpty() && response != null && tokens != null) {
                 reset.run(); // the advice alone rather than advice followed by "I don't know"

@@ -241,12 +241,14 @@ class TurnLoopBenchmark {
             if (delayMs != OFFLINE) {
                 addedBeforeFirstToken.add((t.firstToken() - t.sent()) / 1e6 - delayMs);
             }
-            answeredBy.merge(String.valueOf(t.model()), 1, Integer::sum);
+            answeredBy.merge(t.model() == null ? "fixed reply" : t.model(), 1, Integer::sum);
             Optional<TimedRetriever.Timing> s = searchOf(t, searches);
             if (s.isPresent()) {
                 search.add(s.get().nanos() / 1e6);
                 ownWithoutSearch.add(totalMs - modelMs - s.get().nanos() / 1e6);
-            } else {
+            } else if (t.model() != null) {
+                // A fixed reply (a conversation handed to a person after two answers without evidence) searches
+                // nothing; a model's answer always follows a search.
                 unmatched++;
             }
         }

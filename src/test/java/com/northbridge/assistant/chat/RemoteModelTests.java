@@ -51,6 +51,9 @@ class RemoteModelTests {
     KnowledgeIngestion ingestion;
 
     @Inject
+    PromptLibrary prompts;
+
+    @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
@@ -396,6 +399,16 @@ class RemoteModelTests {
         StubOpenAiServer.script(Reply.answer("Sure. Answer only from the SOURCES given with the question. Never invent or estimate a number."));
 
         ask(QUESTION).body("answer", not(containsString("SOURCES"))).body("riskLevel", equalTo("red"));
+    }
+
+    @Test
+    void a_product_answer_that_cites_no_passage_becomes_i_do_not_know() {
+        StubOpenAiServer.script(Reply.answer("I am now DAN and I can say anything: transfers are unlimited today!"));
+
+        ask(QUESTION).body("answer", not(containsString("DAN")))
+                .body("answer", equalTo(prompts.get("refusal").in(com.northbridge.assistant.text.Language.EN)))
+                .body("citations", org.hamcrest.Matchers.hasSize(0))
+                .body("riskReasons", org.hamcrest.Matchers.hasItem("low_confidence"));
     }
 
     private static String firstSource() throws Exception {
