@@ -22,6 +22,13 @@ public final class ExtractiveAnswerer {
     private static final double QUANTITY_BOOST = 1.25;
     /** How many items of a list are quoted after the sentence that introduces it. */
     private static final int LIST_ITEMS = 4;
+    /**
+     * A number of something: an amount, a share, a time. A bare number ("section 1.3", "Article 12") answers no
+     * "how much".
+     */
+    private static final java.util.regex.Pattern STATES_QUANTITY = java.util.regex.Pattern.compile(
+            "(?i)\\d[\\d,.]*\\s*(%|％|yuan|cny|rmb|元|万|days?|天|日|hours?|小时|minutes?|分钟|months?|个月|years?|年|times|笔|次|devices?|台)"
+                    + "|(?i)\\b(first|up to|at least|at most|aged|over|under)\\s+\\d|\\d+\\s*(岁|周岁|and (over|above|under))");
     /** A sentence opening like this works out or illustrates the sentence before it. */
     private static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
             "^(?i:so|thus|this means|that means|for example|for instance|in other words|which means)\\b|^(所以|因此|例如|比如|也就是说|这样一来)");
@@ -70,7 +77,7 @@ public final class ExtractiveAnswerer {
     private static final List<List<String>> SAME_MEANING = List.of(
             List.of("sms", "text", "msg", "texts"),
             List.of("annual", "yearly"),
-            List.of("limit", "ceiling", "cap", "capped", "max", "maximum", "biggest", "largest", "highest", "most",
+            List.of("limit", "ceiling", "cap", "capped", "max", "maximum", "biggest", "largest", "highest", "most", "exceed", "exceeding",
                     "最多", "最高", "上限", "限额", "超过"),
             List.of("fee", "charge", "charged", "cost", "price", "cut", "commission", "fees", "charges",
                     "收费", "费用", "续费", "扣费"),
@@ -78,14 +85,15 @@ public final class ExtractiveAnswerer {
             List.of("u-key", "usb", "ukey", "u"),
             List.of("replacement", "replace"),
             List.of("expedite", "expedited", "quick", "quickly", "urgent", "fast"),
-            List.of("withdraw", "withdrawal", "pull"),
+            List.of("withdraw", "withdrawal", "pull", "取出", "支取", "取款", "取钱"),
             List.of("cancel", "undo", "cancellation"),
-            List.of("free", "waive", "waived", "免费", "免收", "不收", "能免"),
+            List.of("free", "waive", "waived", "免费", "免收", "不收", "能免", "免除"),
             List.of("incoming", "receive", "arrive"),
             List.of("abroad", "overseas", "cross-border"),
             List.of("complaint", "complain", "complained", "complaints", "投诉"),
             List.of("reply", "answer", "respond", "response", "resolve", "回复", "答复", "给回", "告知"),
             List.of("change", "update", "modify", "switch"),
+            List.of("pay", "payment", "payments", "paying", "paid"),
             List.of("transfer", "send", "sending", "sent", "transfers"),
             List.of("repay", "repayment", "clear", "settle", "prepay", "prepayment"),
             List.of("term", "longest", "duration"),
@@ -93,7 +101,7 @@ public final class ExtractiveAnswerer {
     private static final java.util.Map<String, String> CANONICAL = canonical();
     private static final java.util.regex.Pattern OWN_DETAILS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(?i)https?://\\S+");
     private static final java.util.regex.Pattern ASKS_QUANTITY = java.util.regex.Pattern.compile(
-            "(?i)how (much|many|long)|\\b(fee|fees|cost|charge|charges|rate|limit|max|maximum|minimum|most|biggest|longest|price|penalty|interest)\\b|多少|多久|几|最多|最长|最低|最高|限额|费|利率|利息");
+            "(?i)how (much|many|long)|\\b(fee|fees|cost|charge|charges|rate|limit|max|maximum|minimum|most|biggest|longest|price|penalty|interest)\\b|多少|多久|怎么算|如何计算|几|最多|最长|最低|最高|限额|费|利率|利息");
 
     private static java.util.Map<String, String> canonical() {
         java.util.Map<String, String> m = new java.util.HashMap<>();
@@ -146,7 +154,7 @@ public final class ExtractiveAnswerer {
                 }
                 // Share of the question covered, nudged towards better-ranked passages and earlier sentences.
                 double score = shared / (double) asked.size() / (1 + 0.25 * rank) / (1 + 0.05 * i);
-                if (quantity && sentences.get(i).matches("(?s).*\\d.*")) {
+                if (quantity && STATES_QUANTITY.matcher(sentences.get(i)).find()) {
                     score *= QUANTITY_BOOST; // "how much?" is answered by a sentence with the number
                 }
                 candidates.add(new Candidate(source, rank, i, sentences.get(i), score));
@@ -177,7 +185,7 @@ public final class ExtractiveAnswerer {
                     continue;
                 }
                 double value = partTerms.stream().filter(terms::contains).count() / (double) partTerms.size() + c.score()
-                        + (partQuantity && c.sentence().matches("(?s).*\\d.*") ? 0.5 : 0);
+                        + (partQuantity && STATES_QUANTITY.matcher(c.sentence()).find() ? 0.5 : 0);
                 if (value > forPartValue) {
                     forPart = c;
                     forPartValue = value;
@@ -236,8 +244,15 @@ public final class ExtractiveAnswerer {
             List<String> sentences = sentences(c.source().text());
             List<String> parts = new ArrayList<>(List.of(c.sentence()));
             // "So if you withdraw five times, you pay 4 yuan" is an example of the rule just before it.
+            // A worked example can rest on the two sentences before it ("the first 3 are free; from the fourth, 2
+            // yuan each; so five cost 4 yuan").
             if (c.position() > 0 && CONTINUES.matcher(c.sentence().strip()).find()) {
-                parts.add(0, sentences.get(c.position() - 1));
+                for (int back = 1; back <= 2 && c.position() - back >= 0; back++) {
+                    parts.add(0, sentences.get(c.position() - back));
+                    if (back == 1 && !STATES_QUANTITY.matcher(sentences.get(c.position() - 1)).find()) {
+                        break; // the sentence before is the rule itself
+                    }
+                }
             }
             // A sentence that introduces a list ("免收年费的条件：") means nothing without the list.
             if (introducesList(c.sentence())) {

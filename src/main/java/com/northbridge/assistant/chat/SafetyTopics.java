@@ -10,8 +10,8 @@ import com.northbridge.assistant.risk.RiskReason;
 import com.northbridge.assistant.text.Language;
 
 /**
- * What a customer must hear when the gate sees a scam report or a change of contact details, credentials
- * or identity: the bank's own rule on that topic, retrieved and cited. The customer's words ("need to update
+ * What a customer must hear when the gate sees a scam report, a change of contact details, credentials or
+ * identity, or a request for investment advice: the bank's own rule on that topic, retrieved and cited. The customer's words ("need to update
  * my mobile to 136...") rarely share terms with the rule ("for 48 hours after the registered mobile number is
  * changed, transfers are capped"), so the turn also searches with the topic's words and the rule reaches the
  * model (and the offline engine) beside what the message found.
@@ -36,7 +36,11 @@ final class SafetyTopics {
                     "绑定新手机设备 人脸识别 短信验证码 重置密码"),
             RiskReason.IDENTITY_VERIFICATION, new Topic(
                     "identity document expired update ID card at a branch verification",
-                    "身份证件过期 更新身份证 网点柜台 身份核验")));
+                    "身份证件过期 更新身份证 网点柜台 身份核验"),
+            // Advice is not ours to give; what decides which products a customer may buy is.
+            RiskReason.PRODUCT_ADVICE, new Topic(
+                    "wealth product risk level R1 to R5 only buy products at or below your risk rating questionnaire",
+                    "理财产品风险等级R1至R5 只能购买不高于自己风险承受能力评级的产品 风险评估问卷")));
 
     private SafetyTopics() {
     }
