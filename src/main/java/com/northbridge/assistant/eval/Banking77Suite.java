@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.northbridge.assistant.eval.EvalResults.DatasetResult;
 import com.northbridge.assistant.risk.RiskLevel;
 import com.northbridge.assistant.risk.RiskReason;
+import com.northbridge.assistant.text.Csv;
 
 /**
  * banking77 (PolyAI, Casanueva et al. 2020, CC BY 4.0): real English online-banking queries, 77 labels.
@@ -98,49 +99,11 @@ final class Banking77Suite {
 
     /** RFC 4180: fields separated by commas, quoted when they hold commas, quotes ("") or line breaks. */
     static List<List<String>> csv(Path file) {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     static DatasetResult measure(DatasetDefinition definition, List<Observed> observed, String note) {

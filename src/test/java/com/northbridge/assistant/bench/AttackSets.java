@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import com.northbridge.assistant.text.Csv;
+
 /**
  * The third-party attack sets and the real customer questions of ../shared/datasets (or -Ddatasets.dir), read
  * where they lie and never copied into the repository. Each text becomes a {@link Sample} of a named set, a
@@ -150,7 +152,7 @@ final class AttackSets {
     private static List<Sample> banking77() throws IOException {
         List<Sample> out = new ArrayList<>();
         for (String split : List.of("test", "train")) {
-            List<List<String>> rows = csv(Files.readString(DATASETS.resolve("banking77/" + split + ".csv")));
+            List<List<String>> rows = Csv.parse(Files.readString(DATASETS.resolve("banking77/" + split + ".csv")));
             for (List<String> row : rows.subList(1, rows.size())) {
                 out.add(new Sample("banking77", split.equals("test") ? "held-out" : "dev", "en", false, false, row.get(0)));
             }
@@ -199,49 +201,6 @@ final class AttackSets {
             }
         }
         return out;
-    }
-
-    /** RFC 4180: a quoted field may hold commas, doubled quotes and line breaks. */
-    private static List<List<String>> csv(String content) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                if (row.size() > 1 || !row.get(0).isEmpty()) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static List<JsonNode> jsonl(Path file) throws IOException {
