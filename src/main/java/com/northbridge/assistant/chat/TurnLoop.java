@@ -113,6 +113,8 @@ public class TurnLoop {
         List<ToolOutcome> toolCalls = new ArrayList<>();
         PendingAction pending;
         long modelNanos;
+        /** A person held the conversation when the message arrived. */
+        boolean withColleague;
 
         private Turn() {
         }
@@ -143,7 +145,7 @@ public class TurnLoop {
         turn.customerId = customerId;
         turn.language = Language.detect(message);
         String channel = body.channel() == null || body.channel().isBlank() ? "app" : body.channel().strip();
-        ConversationMessage stored = QuarkusTransaction.requiringNew().call(() -> storeCustomerMessage(body, customerId, channel, message, turn.language));
+        ConversationMessage stored = QuarkusTransaction.requiringNew().call(() -> storeCustomerMessage(body, customerId, channel, message, turn));
         turn.conversationId = stored.conversationId;
         turn.messageId = stored.id;
         return turn;
@@ -167,7 +169,7 @@ public class TurnLoop {
             turn.promptRefs.add(prompts.get("red-refusal").reference());
             return fixed(turn, prompts.get("red-refusal").in(turn.language), false, tokens);
         }
-        if (withColleague(turn.conversationId)) {
+        if (turn.withColleague) {
             // A person holds the conversation: the customer's words are for them (the gate has judged them and
             // staff see them in the queue), and the assistant does not answer over their head.
             turn.promptRefs.add(prompts.get("with-colleague").reference());
@@ -506,7 +508,8 @@ public class TurnLoop {
         return message;
     }
 
-    private ConversationMessage storeCustomerMessage(ChatRequestBody request, String customerId, String channel, String message, Language language) {
+    private ConversationMessage storeCustomerMessage(ChatRequestBody request, String customerId, String channel, String message, Turn turn) {
+        Language language = turn.language;
         Conversation conversation;
         if (request.conversationId() != null) {
             conversation = Conversation.findById(request.conversationId(), LockModeType.PESSIMISTIC_WRITE);
@@ -528,6 +531,8 @@ public class TurnLoop {
                         .orElse(null);
             }
         }
+        // Read under the row lock taken above: a person holding the conversation answers this message.
+        turn.withColleague = Conversation.HANDED_OFF.equals(conversation.state);
         conversation.language = language.code();
         conversation.updatedAt = Instant.now();
         conversation.persist();
@@ -554,13 +559,6 @@ public class TurnLoop {
             }
         }
         return false;
-    }
-
-    private static boolean withColleague(UUID conversationId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Conversation conversation = Conversation.findById(conversationId);
-            return Conversation.HANDED_OFF.equals(conversation.state);
-        });
     }
 
     /**
