@@ -88,7 +88,7 @@ public final class ExtractiveAnswerer {
             List.of("withdraw", "withdrawal", "pull", "取出", "支取", "取款", "取钱"),
             List.of("cancel", "undo", "cancellation"),
             List.of("free", "waive", "waived", "免费", "免收", "不收", "能免", "免除"),
-            List.of("incoming", "receive", "arrive"),
+            List.of("incoming", "receive", "receives", "receiving", "received", "arrive"),
             List.of("abroad", "overseas", "cross-border"),
             List.of("complaint", "complain", "complained", "complaints", "投诉"),
             List.of("reply", "answer", "respond", "response", "resolve", "回复", "答复", "给回", "告知"),
@@ -97,9 +97,26 @@ public final class ExtractiveAnswerer {
             List.of("transfer", "send", "sending", "sent", "transfers"),
             List.of("repay", "repayment", "clear", "settle", "prepay", "prepayment"),
             List.of("term", "longest", "duration"),
-            List.of("penalty", "penalties", "damages"));
+            List.of("penalty", "penalties", "damages"),
+            List.of("利息", "计息"));
     private static final java.util.Map<String, String> CANONICAL = canonical();
+    /**
+     * Customers' phrases for what the documents say in one word, rewritten in the question before its terms are
+     * taken: cash "paid in" is a deposit, money that "comes in" is incoming, a named country is abroad (境外),
+     * which is all the documents ever say of it, and renminbi are yuan (元). Narrow on purpose: "pay in
+     * instalments" is no deposit, and "can I come in on Saturday" no incoming payment.
+     */
+    private static final List<java.util.Map.Entry<java.util.regex.Pattern, String>> CUSTOMER_PHRASES = List.of(
+            java.util.Map.entry(java.util.regex.Pattern.compile("(?i)\\b(pay|pays|paying|paid)\\s+in\\s+(?=[\\d¥]|cash|cheques?|money|coins|notes)"), "deposit "),
+            java.util.Map.entry(java.util.regex.Pattern.compile("(?i)\\b(it|money|payment|transfer|wire|salary|funds|remittance)s?\\s+(come|comes|coming|came)\\s+in\\b"), "incoming"),
+            java.util.Map.entry(java.util.regex.Pattern.compile("(?i)\\b(canada|australia|america|the us|the usa|the uk|england|britain|"
+                    + "japan|germany|france|italy|spain|singapore|new zealand|korea|thailand|malaysia)\\b"), "abroad"),
+            java.util.Map.entry(java.util.regex.Pattern.compile("(?i)\\b(rmb|cny)\\b"), "yuan"),
+            java.util.Map.entry(java.util.regex.Pattern.compile("人民币"), "元"),
+            java.util.Map.entry(java.util.regex.Pattern.compile("澳洲|澳大利亚|美国|加拿大|英国|日本|德国|法国|意大利|西班牙|新加坡|新西兰|韩国|泰国|马来西亚|国外|海外"), "境外"));
     private static final java.util.regex.Pattern OWN_DETAILS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(?i)https?://\\S+");
+    private static final java.util.regex.Pattern ASKS_SOMETHING = java.util.regex.Pattern.compile(
+            "多少|几|吗|么|呢|啥|哪|怎|能否|能不能|可不可以|是否|有没有|[?？]");
     private static final java.util.regex.Pattern ASKS_QUANTITY = java.util.regex.Pattern.compile(
             "(?i)how (much|many|long)|\\b(fee|fees|cost|charge|charges|rate|limit|max|maximum|minimum|most|biggest|longest|price|penalty|interest)\\b|多少|多久|怎么算|如何计算|几|最多|最长|最低|最高|限额|费|利率|利息");
 
@@ -123,7 +140,11 @@ public final class ExtractiveAnswerer {
     static Set<String> topicTerms(String question) {
         Set<String> terms = new HashSet<>();
         // The customer's own e-mail address or link is not a topic any document could share.
-        for (String raw : KeywordTokenizer.terms(OWN_DETAILS.matcher(question).replaceAll(" "))) {
+        String text = OWN_DETAILS.matcher(question).replaceAll(" ");
+        for (java.util.Map.Entry<java.util.regex.Pattern, String> phrase : CUSTOMER_PHRASES) {
+            text = phrase.getKey().matcher(text).replaceAll(" " + phrase.getValue() + " ");
+        }
+        for (String raw : KeywordTokenizer.terms(text)) {
             String t = CANONICAL.getOrDefault(raw, raw);
             boolean contraction = t.contains("'") || t.contains("’");
             boolean glue = t.codePoints().anyMatch(c -> GLUE.indexOf(c) >= 0) || t.equals("多少");
@@ -172,16 +193,20 @@ public final class ExtractiveAnswerer {
         for (String part : parts(question)) {
             Set<String> partTerms = topicTerms(part);
             partTerms.removeIf(t -> !asked.contains(t));
-            if (partTerms.isEmpty() || partTerms.stream().allMatch(covered::contains) || chosen.size() >= MAX_SENTENCES) {
+            boolean partQuantity = ASKS_QUANTITY.matcher(part).find();
+            // "How much?" is not answered by sentences that share its words but state no number about them.
+            boolean numberMissing = partQuantity && chosen.stream().noneMatch(x -> STATES_QUANTITY.matcher(x.sentence()).find()
+                    && partTerms.stream().anyMatch(canonicalTerms(x.sentence())::contains));
+            if (partTerms.isEmpty() || partTerms.stream().allMatch(covered::contains) && !numberMissing || chosen.size() >= MAX_SENTENCES) {
                 continue;
             }
-            boolean partQuantity = ASKS_QUANTITY.matcher(part).find();
             Candidate forPart = null;
             double forPartValue = 0;
             for (Candidate c : candidates) {
                 Set<String> terms = canonicalTerms(c.sentence());
                 long fresh = partTerms.stream().filter(t -> terms.contains(t) && !covered.contains(t)).count();
-                if (fresh == 0 || chosen.stream().anyMatch(x -> sameStatement(x.sentence(), terms))) {
+                boolean givesNumber = numberMissing && STATES_QUANTITY.matcher(c.sentence()).find() && partTerms.stream().anyMatch(terms::contains);
+                if (fresh == 0 && !givesNumber || chosen.contains(c) || chosen.stream().anyMatch(x -> sameStatement(x.sentence(), terms))) {
                     continue;
                 }
                 double value = partTerms.stream().filter(terms::contains).count() / (double) partTerms.size() + c.score()
@@ -254,6 +279,15 @@ public final class ExtractiveAnswerer {
                     }
                 }
             }
+            if (!introducesList(c.sentence()) && endsClause(c.sentence())) {
+                // Half a statement ("手续费为汇款金额的0.1%，最低50元、最高260元；"): the rest of it follows.
+                for (int i = c.position() + 1; i < sentences.size() && parts.size() <= LIST_ITEMS; i++) {
+                    parts.add(sentences.get(i));
+                    if (!endsClause(sentences.get(i))) {
+                        break;
+                    }
+                }
+            }
             // A sentence that introduces a list ("免收年费的条件：") means nothing without the list.
             if (introducesList(c.sentence())) {
                 for (int i = c.position() + 1; i < sentences.size() && parts.size() <= LIST_ITEMS; i++) {
@@ -280,8 +314,24 @@ public final class ExtractiveAnswerer {
     static List<String> parts(String question) {
         List<String> parts = new ArrayList<>();
         for (String p : question.split("[?？，,;；]|\\band\\b|还有|另外|以及")) {
-            if (!p.isBlank()) {
-                parts.add(p.strip());
+            // Chinese chat messages often part their clauses with a space ("白金卡年费多少 消费多少能免"); a clause
+            // that asks nothing ("我网上开的二类户") is the setting of the one after it, not a question of its own.
+            String pending = "";
+            int added = 0;
+            for (String piece : p.strip().split("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})")) {
+                pending = pending.isEmpty() ? piece : pending + " " + piece;
+                if (ASKS_SOMETHING.matcher(piece).find()) {
+                    parts.add(pending.strip());
+                    pending = "";
+                    added++;
+                }
+            }
+            if (!pending.isBlank()) {
+                if (added > 0) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + " " + pending.strip());
+                } else {
+                    parts.add(pending.strip());
+                }
             }
         }
         return parts.size() > 1 ? parts : List.of();
@@ -295,6 +345,11 @@ public final class ExtractiveAnswerer {
         Set<String> chosenTerms = canonicalTerms(chosen);
         long shared = candidateTerms.stream().filter(chosenTerms::contains).count();
         return shared >= SAME_STATEMENT * Math.min(candidateTerms.size(), chosenTerms.size());
+    }
+
+    private static boolean endsClause(String sentence) {
+        String s = sentence.strip();
+        return s.endsWith("；") || s.endsWith(";");
     }
 
     private static boolean introducesList(String sentence) {

@@ -63,4 +63,41 @@ class ExtractiveAnswererTest {
                 new Source("K0000000000f8", "ATMs", "ATMs accept cash deposits 24 hours a day, also when branches are closed."));
         assertThat(ExtractiveAnswerer.answer("can I rent a safe deposit box at your branch", nearTopic, Language.EN)).isEmpty();
     }
+
+    @Test
+    void customers_phrases_meet_the_documents_words() {
+        assertThat(ExtractiveAnswerer.topicTerms("My aunt in Canada is sending money, will you take a cut when it comes in?"))
+                .contains("abroad", "incoming", "fee");
+        assertThat(ExtractiveAnswerer.topicTerms("planning to pay in 60k cash, will the bank report it")).contains("deposit", "cash");
+        assertThat(ExtractiveAnswerer.topicTerms("给澳洲的女儿汇5万人民币")).contains("境外", "元");
+        // Narrow on purpose: these are no deposit and no incoming payment.
+        assertThat(ExtractiveAnswerer.topicTerms("can I pay in instalments")).doesNotContain("deposit");
+        assertThat(ExtractiveAnswerer.topicTerms("can I come in on saturday")).doesNotContain("incoming");
+    }
+
+    @Test
+    void clauses_parted_by_a_space_are_parts_when_they_ask_something() {
+        assertThat(ExtractiveAnswerer.parts("白金卡年费多少 消费多少能免")).containsExactly("白金卡年费多少", "消费多少能免");
+        // A clause that asks nothing is the setting of the next one.
+        assertThat(ExtractiveAnswerer.parts("我网上开的二类户 一天能往外转多少钱？一年呢"))
+                .containsExactly("我网上开的二类户 一天能往外转多少钱", "一年呢");
+        assertThat(ExtractiveAnswerer.parts("定期存了两年 提前取出来利息怎么算")).isEmpty();
+    }
+
+    @Test
+    void a_how_much_part_is_answered_by_a_number_not_by_a_sentence_that_only_shares_its_words() {
+        Source platinum = new Source("K0000000000c1", "信用卡 § 3.2 白金卡年费", "北桥银行白金信用卡的年费为每年1,000元。"
+                + "一年内刷卡消费累计满200,000元，即可免除当年年费。"
+                + "白金卡适合消费金额较大的客户，如果您的年消费远低于这个水平，可以考虑改持标准信用卡，避免承担较高的年费。");
+        String answer = ExtractiveAnswerer.answer("白金卡年费多少 消费多少能免", List.of(platinum), Language.ZH).orElseThrow();
+        assertThat(answer).contains("1,000元").contains("200,000元");
+    }
+
+    @Test
+    void a_sentence_ending_in_a_semicolon_brings_the_rest_of_its_statement() {
+        Source wire = new Source("K0000000000c2", "收费标准 § 1.3 境外汇款", "向境外汇出款项需要支付两项费用：手续费为汇款金额的0.1%，最低50元、最高260元；"
+                + "另收电报费150元。从境外汇入本行账户的款项，本行不收取费用。");
+        String answer = ExtractiveAnswerer.answer("女儿在澳洲读书，给她汇5万人民币过去，总共要交多少手续费？", List.of(wire), Language.ZH).orElseThrow();
+        assertThat(answer).contains("0.1%").contains("电报费150元");
+    }
 }
