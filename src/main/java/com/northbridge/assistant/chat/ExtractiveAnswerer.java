@@ -50,7 +50,9 @@ public final class ExtractiveAnswerer {
     private ExtractiveAnswerer() {
     }
 
-    private record Candidate(Source source, int sourceRank, int position, String sentence, double score) {
+    /** A sentence of a passage with its terms and whether it states a quantity, each worked out once per answer. */
+    private record Candidate(Source source, int sourceRank, int position, String sentence, Set<String> terms, boolean statesQuantity,
+                             double score) {
     }
 
     /**
@@ -173,12 +175,13 @@ public final class ExtractiveAnswerer {
                 if (shared == 0) {
                     continue;
                 }
+                boolean statesQuantity = STATES_QUANTITY.matcher(sentences.get(i)).find();
                 // Share of the question covered, nudged towards better-ranked passages and earlier sentences.
                 double score = shared / (double) asked.size() / (1 + 0.25 * rank) / (1 + 0.05 * i);
-                if (quantity && STATES_QUANTITY.matcher(sentences.get(i)).find()) {
+                if (quantity && statesQuantity) {
                     score *= QUANTITY_BOOST; // "how much?" is answered by a sentence with the number
                 }
-                candidates.add(new Candidate(source, rank, i, sentences.get(i), score));
+                candidates.add(new Candidate(source, rank, i, sentences.get(i), terms, statesQuantity, score));
             }
         }
         if (candidates.isEmpty()) {
@@ -188,29 +191,29 @@ public final class ExtractiveAnswerer {
         // The best sentence, then the sentences that answer a part of the question the chosen ones do not yet
         // answer ("what does it cost, and how much if I need it quickly?"), then close runners-up.
         List<Candidate> chosen = new ArrayList<>(List.of(best));
-        Set<String> covered = canonicalTerms(best.sentence());
+        Set<String> covered = new HashSet<>(best.terms());
         // "What's the biggest amount and the longest term?": each part gets its own best sentence.
         for (String part : parts(question)) {
             Set<String> partTerms = topicTerms(part);
             partTerms.removeIf(t -> !asked.contains(t));
             boolean partQuantity = ASKS_QUANTITY.matcher(part).find();
             // "How much?" is not answered by sentences that share its words but state no number about them.
-            boolean numberMissing = partQuantity && chosen.stream().noneMatch(x -> STATES_QUANTITY.matcher(x.sentence()).find()
-                    && partTerms.stream().anyMatch(canonicalTerms(x.sentence())::contains));
+            boolean numberMissing = partQuantity && chosen.stream().noneMatch(x -> x.statesQuantity()
+                    && partTerms.stream().anyMatch(x.terms()::contains));
             if (partTerms.isEmpty() || partTerms.stream().allMatch(covered::contains) && !numberMissing || chosen.size() >= MAX_SENTENCES) {
                 continue;
             }
             Candidate forPart = null;
             double forPartValue = 0;
             for (Candidate c : candidates) {
-                Set<String> terms = canonicalTerms(c.sentence());
+                Set<String> terms = c.terms();
                 long fresh = partTerms.stream().filter(t -> terms.contains(t) && !covered.contains(t)).count();
-                boolean givesNumber = numberMissing && STATES_QUANTITY.matcher(c.sentence()).find() && partTerms.stream().anyMatch(terms::contains);
-                if (fresh == 0 && !givesNumber || chosen.contains(c) || chosen.stream().anyMatch(x -> sameStatement(x.sentence(), terms))) {
+                boolean givesNumber = numberMissing && c.statesQuantity() && partTerms.stream().anyMatch(terms::contains);
+                if (fresh == 0 && !givesNumber || chosen.contains(c) || chosen.stream().anyMatch(x -> sameStatement(x.terms(), terms))) {
                     continue;
                 }
                 double value = partTerms.stream().filter(terms::contains).count() / (double) partTerms.size() + c.score()
-                        + (partQuantity && STATES_QUANTITY.matcher(c.sentence()).find() ? 0.5 : 0);
+                        + (partQuantity && c.statesQuantity() ? 0.5 : 0);
                 if (value > forPartValue) {
                     forPart = c;
                     forPartValue = value;
@@ -218,15 +221,15 @@ public final class ExtractiveAnswerer {
             }
             if (forPart != null) {
                 chosen.add(forPart);
-                covered.addAll(canonicalTerms(forPart.sentence()));
+                covered.addAll(forPart.terms());
             }
         }
         while (chosen.size() < MAX_SENTENCES) {
             Candidate next = null;
             double nextValue = 0;
             for (Candidate c : candidates) {
-                Set<String> terms = canonicalTerms(c.sentence());
-                if (chosen.contains(c) || chosen.stream().anyMatch(x -> sameStatement(x.sentence(), terms))) {
+                Set<String> terms = c.terms();
+                if (chosen.contains(c) || chosen.stream().anyMatch(x -> sameStatement(x.terms(), terms))) {
                     continue; // FAQ and product guide often say the same thing: once is enough
                 }
                 long fresh = asked.stream().filter(t -> terms.contains(t) && !covered.contains(t)).count();
@@ -248,14 +251,14 @@ public final class ExtractiveAnswerer {
                 break;
             }
             chosen.add(next);
-            covered.addAll(canonicalTerms(next.sentence()));
+            covered.addAll(next.terms());
         }
         if (!Qualifiers.covered(question, best.sentence())) {
             return Optional.empty(); // the rule found is for another currency, customer type or channel
         }
         chosen.sort(Comparator.comparingInt(Candidate::sourceRank).thenComparingInt(Candidate::position));
         double minimum = language == Language.ZH ? MIN_COVERAGE_ZH : MIN_COVERAGE_EN;
-        Set<String> bestTerms = canonicalTerms(best.sentence());
+        Set<String> bestTerms = best.terms();
         double focus = language == Language.ZH ? MIN_FOCUS_ZH : MIN_FOCUS_EN;
         if (asked.stream().filter(bestTerms::contains).count() < focus * asked.size()) {
             return Optional.empty(); // only scattered sentences each touching one word: a patchwork, not an answer
@@ -338,11 +341,10 @@ public final class ExtractiveAnswerer {
     }
 
     /** Two sentences state the same thing when most terms of the shorter one are in the other. */
-    private static boolean sameStatement(String chosen, Set<String> candidateTerms) {
+    private static boolean sameStatement(Set<String> chosenTerms, Set<String> candidateTerms) {
         if (candidateTerms.isEmpty()) {
             return true;
         }
-        Set<String> chosenTerms = canonicalTerms(chosen);
         long shared = candidateTerms.stream().filter(chosenTerms::contains).count();
         return shared >= SAME_STATEMENT * Math.min(candidateTerms.size(), chosenTerms.size());
     }
