@@ -25,6 +25,8 @@ final class Identifiers {
      * them), or a run of the characters of e-mail addresses and masks. Han characters never continue one.
      */
     private static final Pattern OPEN_END = Pattern.compile("(?:\\+?\\d[\\d \\-]*|[\\w.%+\\-@*•·…]+)\\z");
+    /** How far back from the end an open identifier is first looked for: further than any identifier is long. */
+    private static final int OPEN_END_LOOKBACK = 128;
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?；;\\n]|\\.(?=\\s|\\z)");
 
     /** A sentence of a text; {@code ended} when its closing punctuation is already there. */
@@ -62,8 +64,42 @@ final class Identifiers {
      * still grow into an identifier ("6222 0288", "james.car").
      */
     static int settled(String text) {
-        Matcher m = OPEN_END.matcher(text);
-        return m.find() ? m.start() : text.length();
+        // Only the end can be open: look at the last characters, and at the whole text only when the open end
+        // reaches back past them. A streamed answer asks this at every token, so a scan from the start each
+        // time made checking an answer cost the square of its length.
+        int from = Math.max(0, text.length() - OPEN_END_LOOKBACK);
+        Matcher m = OPEN_END.matcher(text).region(from, text.length());
+        if (!m.find()) {
+            return text.length();
+        }
+        if (m.start() > from || from == 0) {
+            return m.start();
+        }
+        Matcher whole = OPEN_END.matcher(text);
+        return whole.find() ? whole.start() : text.length();
+    }
+
+    /**
+     * Where the sentence holding position {@code at} begins: no identifier spans the end of a sentence, so
+     * looking for identifiers ending after {@code at} can start there.
+     */
+    static int sentenceStart(String text, int at) {
+        for (int i = Math.min(at, text.length()) - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if ("。！？!?；;".indexOf(c) >= 0 || c == '.' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** As {@link #in(String)} for the text between a sentence start and {@code to}, at the text's own positions. */
+    static List<Identifier> in(String text, int sentenceStart, int to) {
+        List<Identifier> found = in(text.substring(sentenceStart, to));
+        if (sentenceStart == 0) {
+            return found;
+        }
+        return found.stream().map(id -> new Identifier(id.kind(), id.value(), id.start() + sentenceStart, id.end() + sentenceStart)).toList();
     }
 
     /** The sentence the identifier stands in. */

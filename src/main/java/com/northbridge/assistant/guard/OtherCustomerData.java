@@ -200,7 +200,9 @@ public class OtherCustomerData {
         private void pass() {
             String t = text.toString();
             int limit = Identifiers.settled(t);
-            for (Identifier id : Identifiers.in(t.substring(0, limit))) {
+            // What ends before `sent` was judged at an earlier token: only the sentence still being passed on is read.
+            int from = Identifiers.sentenceStart(t, Math.min(sent, limit));
+            for (Identifier id : Identifiers.in(t, from, limit)) {
                 if (id.end() <= sent) {
                     continue;
                 }

@@ -48,6 +48,26 @@ class IdentifiersTest {
     }
 
     @Test
+    void an_open_end_longer_than_the_last_characters_is_found_where_it_starts() {
+        String run = "x".repeat(300) + "@example.co";
+        String text = "Write to " + run;
+        assertThat(Identifiers.settled(text)).isEqualTo("Write to ".length());
+        String longAnswer = "The fee is waived. ".repeat(40) + "Call 6222 02";
+        assertThat(Identifiers.settled(longAnswer)).isEqualTo(longAnswer.indexOf("6222"));
+    }
+
+    @Test
+    void identifiers_after_a_sentence_start_are_those_of_the_whole_text_from_there() {
+        String text = "Your card 6222 0288 1234 5678 is blocked. Mail james.carter@example.com or call 13900001111 today";
+        int second = Identifiers.sentenceStart(text, text.indexOf("james") + 3);
+        assertThat(second).isEqualTo(text.indexOf(" Mail"));
+        assertThat(Identifiers.sentenceStart(text, text.indexOf("1234"))).isZero();
+        List<Identifier> all = Identifiers.in(text);
+        assertThat(Identifiers.in(text, second, text.length())).containsExactlyElementsOf(all.subList(1, all.size()));
+        assertThat(Identifiers.sentenceStart("您好。尾号1234的账户", "您好。尾号12".length())).isEqualTo("您好。".length());
+    }
+
+    @Test
     void an_identifier_stands_in_its_sentence_which_may_not_be_finished() {
         String text = "Here you are. James Carter's mobile is 13900001111. Anything else?";
         Identifier mobile = Identifiers.in(text).get(0);

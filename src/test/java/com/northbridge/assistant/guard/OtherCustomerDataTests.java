@@ -142,6 +142,22 @@ class OtherCustomerDataTests {
     }
 
     @Test
+    void a_number_streamed_late_in_a_long_answer_is_caught_like_one_in_a_short_answer() {
+        String account = DemoBank.mainAccount("c001");
+        StringBuilder shown = new StringBuilder();
+        OtherCustomerData.HeldStream held = otherCustomerData.screen(ME, List.of("is my transfer fine")).holdingBack(shown::append);
+        String answer = "Your transfer is fine. ".repeat(30) + "Ending in " + account.substring(12) + ", the account " + account.substring(0, 4) + " "
+                + account.substring(4, 8) + " " + account.substring(8, 12) + " " + account.substring(12) + " belongs to someone else.";
+
+        for (String piece : answer.split("(?<= )")) {
+            held.accept(piece);
+        }
+
+        assertThat(held.stopped()).isTrue();
+        assertThat(shown.toString()).startsWith("Your transfer is fine.").doesNotContain(account.substring(0, 4)).doesNotContain(account.substring(12));
+    }
+
+    @Test
     void a_streamed_number_nobody_holds_waits_for_the_end_of_its_sentence() {
         StringBuilder shown = new StringBuilder();
         OtherCustomerData.HeldStream held = otherCustomerData.screen(ME, List.of()).holdingBack(shown::append);
