@@ -115,6 +115,8 @@ public class TurnLoop {
         long modelNanos;
         /** A person held the conversation when the message arrived. */
         boolean withColleague;
+        /** Everything the customer wrote in this conversation. */
+        List<String> customerTexts = List.of();
 
         private Turn() {
         }
@@ -155,7 +157,7 @@ public class TurnLoop {
     public ChatReply answer(Turn turn, Consumer<String> tokens, Runnable reset) {
         String message = turn.message;
         String customerId = turn.customerId;
-        List<ChatMessage> history = memory(turn.conversationId);
+        List<ChatMessage> history = memory(turn);
         turn.intent = continuesTransfer(history) && IntentClassifier.classify(message) == Intent.PRODUCT_QUESTION
                 ? Intent.TRANSFER : IntentClassifier.classify(message);
         turn.risk = RiskGate.message(message, turn.intent);
@@ -180,7 +182,7 @@ public class TurnLoop {
         List<SearchHit> found = withSafetyRules(turn, evidence.relevant() ? evidence.hits() : List.of());
         // Passages are data. One that reads like instructions to an AI never reaches the model, and the turn
         // is red so that staff see the document that carried it.
-        turn.hits = found.stream().filter(h -> InjectionDetector.detect(h.text()).isEmpty()).toList();
+        turn.hits = found.stream().filter(h -> InjectionDetector.detectInPassage(h.text()).isEmpty()).toList();
         if (turn.hits.size() < found.size()) {
             List<String> poisoned = found.stream().filter(h -> !turn.hits.contains(h)).map(h -> "instructions in passage " + h.citation()).toList();
             turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), poisoned);
@@ -210,7 +212,7 @@ public class TurnLoop {
                 };
             }
         }
-        OtherCustomerData.Screen screen = otherCustomerData.screen(customerId, customerMessages(turn.conversationId));
+        OtherCustomerData.Screen screen = otherCustomerData.screen(customerId, turn.customerTexts);
         Output out = tokens == null ? null : new Output(tokens, reset, screen.holdingBack(tokens));
         ToolContext context = new ToolContext(customerId, turn.conversationId, turn.messageId, turn.language, Instant.now());
         ChatResponse response = null;
@@ -374,12 +376,6 @@ public class TurnLoop {
         return new Checked(response, text);
     }
 
-    /** What the customer wrote in this conversation, this message included: numbers they typed are theirs to see. */
-    private static List<String> customerMessages(UUID conversationId) {
-        return QuarkusTransaction.requiringNew().call(() -> ConversationMessage.of(conversationId).stream()
-                .filter(m -> ConversationMessage.CUSTOMER.equals(m.role)).map(m -> m.content).toList());
-    }
-
     private static List<String> citedTexts(String answer, List<SearchHit> hits) {
         Matcher m = CITED.matcher(answer);
         List<String> ids = new ArrayList<>();
@@ -541,14 +537,23 @@ public class TurnLoop {
         return m;
     }
 
-    /** The conversation as langchain4j's chat memory sees it, through our transcript store. */
-    private List<ChatMessage> memory(UUID conversationId) {
-        return QuarkusTransaction.requiringNew().call(() -> MessageWindowChatMemory.builder()
-                .id(conversationId)
-                .maxMessages(config.historyMessages() + 2) // the recent history, the carried summary and this message
-                .chatMemoryStore(memoryStore)
-                .build()
-                .messages());
+    /**
+     * The conversation as langchain4j's chat memory sees it, through our transcript store; in the same
+     * transaction, everything the customer wrote in it (this message included), since numbers they typed are
+     * theirs to see in the answer.
+     */
+    private List<ChatMessage> memory(Turn turn) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ChatMessage> window = MessageWindowChatMemory.builder()
+                    .id(turn.conversationId)
+                    .maxMessages(config.historyMessages() + 2) // the recent history, the carried summary and this message
+                    .chatMemoryStore(memoryStore)
+                    .build()
+                    .messages();
+            turn.customerTexts = ConversationMessage.of(turn.conversationId).stream()
+                    .filter(m -> ConversationMessage.CUSTOMER.equals(m.role)).map(m -> m.content).toList();
+            return window;
+        });
     }
 
     /** The assistant's last message asked for a missing transfer detail. */
