@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.northbridge.assistant.text.Language;
+
 /**
  * Finds identifiers in a text: the personal data {@link PiiShield} masks (account and card numbers, resident
  * IDs, mobile numbers, e-mail addresses, IBANs), and the masked account numbers customers and the bank name an
@@ -67,6 +69,9 @@ final class Identifiers {
         // Only the end can be open: look at the last characters, and at the whole text only when the open end
         // reaches back past them. A streamed answer asks this at every token, so a scan from the start each
         // time made checking an answer cost the square of its length.
+        if (text.isEmpty() || Language.isHan(text.charAt(text.length() - 1))) {
+            return text.length(); // Han characters never continue an identifier
+        }
         int from = Math.max(0, text.length() - OPEN_END_LOOKBACK);
         Matcher m = OPEN_END.matcher(text).region(from, text.length());
         if (!m.find()) {
@@ -95,6 +100,9 @@ final class Identifiers {
 
     /** As {@link #in(String)} for the text between a sentence start and {@code to}, at the text's own positions. */
     static List<Identifier> in(String text, int sentenceStart, int to) {
+        if (!mayHold(text, sentenceStart, to)) {
+            return List.of();
+        }
         List<Identifier> found = in(text.substring(sentenceStart, to));
         if (sentenceStart == 0) {
             return found;
@@ -114,6 +122,17 @@ final class Identifiers {
             }
         }
         return new Sentence(text.substring(start), false);
+    }
+
+    /** Every identifier has a digit or an '@' in it: text with neither holds none, and needs no pattern run over it. */
+    private static boolean mayHold(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c == '@') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean free(List<Identifier> found, int start, int end) {
