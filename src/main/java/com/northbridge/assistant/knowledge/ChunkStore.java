@@ -1,10 +1,13 @@
 package com.northbridge.assistant.knowledge;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +19,9 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.northbridge.assistant.text.Language;
-import com.pgvector.PGvector;
+import com.pgvector.PGhalfvec;
+
+import org.postgresql.PGConnection;
 
 /**
  * The passages table, in plain JDBC because vectors and tsvectors are PostgreSQL's own types. Writes join
@@ -39,11 +44,12 @@ public class ChunkStore {
     }
 
     private final DataSource dataSource;
-    private final int dimension;
+    /** The HNSW search breadth every connection starts with (knowledge.search.ef-search, new-connection-sql). */
+    private final int connectionEfSearch;
 
     public ChunkStore(DataSource dataSource, KnowledgeConfig config) {
         this.dataSource = dataSource;
-        this.dimension = config.embedding().dimension();
+        this.connectionEfSearch = config.search().efSearch();
     }
 
     public void insert(UUID documentId, DocumentKind kind, String language, List<StoredChunk> chunks) {
@@ -51,9 +57,10 @@ public class ChunkStore {
                 INSERT INTO knowledge_chunk (id, document_id, ordinal, citation_id, heading_path, article, content,
                                              kind, language, embedding, keywords, term_count, suspicious)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?)""";
-        String postings = "INSERT INTO knowledge_term (term, chunk_id, language, kind, weight) VALUES (?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             PreparedStatement pt = c.prepareStatement(postings)) {
+        // A passage has a posting per distinct term, a hundred or more: they go in by COPY, which costs the
+        // database a fraction of what as many INSERTs (parsed, planned and executed one by one) do.
+        StringBuilder postings = new StringBuilder();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (StoredChunk stored : chunks) {
                 Chunk chunk = stored.chunk();
                 UUID id = UUID.randomUUID();
@@ -66,26 +73,41 @@ public class ChunkStore {
                 ps.setString(7, chunk.text());
                 ps.setString(8, kind.code());
                 ps.setString(9, language);
-                ps.setObject(10, new PGvector(stored.embedding()));
+                ps.setObject(10, new PGhalfvec(stored.embedding()));
                 ps.setString(11, stored.keywords().tsvector());
                 ps.setInt(12, stored.keywords().termCount());
                 // Documents are data: text addressed to an AI is kept for people to see but flagged.
                 ps.setString(13, com.northbridge.assistant.risk.InjectionDetector.detect(chunk.text()).orElse(null));
                 ps.addBatch();
                 for (Map.Entry<String, Double> w : stored.keywords().weights().entrySet()) {
-                    pt.setString(1, w.getKey());
-                    pt.setObject(2, id);
-                    pt.setString(3, language);
-                    pt.setString(4, kind.code());
-                    pt.setFloat(5, w.getValue().floatValue());
-                    pt.addBatch();
+                    appendCopyField(postings, w.getKey()).append('\t').append(id).append('\t');
+                    appendCopyField(postings, language).append('\t');
+                    appendCopyField(postings, kind.code()).append('\t').append(w.getValue().floatValue()).append('\n');
                 }
             }
             ps.executeBatch();
-            pt.executeBatch();
-        } catch (SQLException e) {
+            if (!postings.isEmpty()) { // after the passages they refer to
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY knowledge_term (term, chunk_id, language, kind, weight) FROM STDIN", new StringReader(postings.toString()));
+            }
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not store the passages of document " + documentId, e);
         }
+    }
+
+    /** A value in COPY's text format: backslash, tab and line breaks escaped. */
+    private static StringBuilder appendCopyField(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+        return out;
     }
 
     /** The passages flagged as instructions hidden in a document: citation id and what was found. */
@@ -108,42 +130,53 @@ public class ChunkStore {
     }
 
     /**
-     * Nearest passages of one language by cosine distance, through that language's HNSW index. The language
-     * is written into the SQL (it is one of two enum values): a partial index is only chosen when the
-     * planner sees the literal, and a generic plan with a parameter would fall back to a full scan.
+     * Nearest passages of one language by cosine distance, through that language's HNSW index searched
+     * {@code efSearch} wide. The language is written into the SQL (it is one of two enum values): a partial
+     * index is only chosen when the planner sees the literal, and a generic plan with a parameter would fall
+     * back to a full scan.
      */
-    public List<Candidate> nearest(float[] query, int limit, Language language, java.util.Set<DocumentKind> kinds) {
-        // The expression must be the indexed one: half precision of the column's dimension.
-        String half = "::halfvec(" + dimension + ")";
-        StringBuilder sql = new StringBuilder("WITH nearest AS MATERIALIZED (SELECT id, embedding" + half + " <=> ?" + half
-                + " AS distance FROM knowledge_chunk WHERE language = '");
+    public List<Candidate> nearest(float[] query, int limit, Language language, java.util.Set<DocumentKind> kinds, int efSearch) {
+        StringBuilder sql = new StringBuilder("WITH nearest AS MATERIALIZED (SELECT id, embedding <=> ? AS distance"
+                + " FROM knowledge_chunk WHERE language = '");
         sql.append(language == Language.ZH ? "zh" : "en").append('\'');
         List<Object> params = new ArrayList<>();
-        params.add(new PGvector(query));
+        params.add(new PGhalfvec(query));
         if (!kinds.isEmpty()) {
             sql.append(" AND kind = ANY (?)");
             params.add(kinds.stream().map(DocumentKind::code).toArray(String[]::new));
         }
-        sql.append(" ORDER BY embedding").append(half).append(" <=> ?").append(half)
-                .append(" LIMIT ?) SELECT id, 1 - distance FROM nearest ORDER BY distance");
-        params.add(new PGvector(query));
+        sql.append(" ORDER BY embedding <=> ? LIMIT ?) SELECT id, 1 - distance FROM nearest ORDER BY distance");
+        params.add(new PGhalfvec(query));
         params.add(limit);
-        return candidates(sql.toString(), params);
+        try (Connection c = dataSource.getConnection()) {
+            if (efSearch == connectionEfSearch) {
+                return candidates(c, sql.toString(), params);
+            }
+            // Connections search connectionEfSearch wide (new-connection-sql); another breadth for this query only.
+            try (Statement st = c.createStatement()) {
+                st.execute("SET hnsw.ef_search = " + efSearch);
+            }
+            try {
+                return candidates(c, sql.toString(), params);
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET hnsw.ef_search = " + connectionEfSearch);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Search failed", e);
+        }
     }
 
-    /**
-     * Exact nearest neighbours (no index), the ground truth of the HNSW recall benchmark: at half precision,
-     * the distance the index approximates, or at full precision, the stored vectors' own.
-     */
-    public List<Candidate> nearestExact(float[] query, int limit, SearchFilter filter, boolean halfPrecision) {
-        String cast = halfPrecision ? "::halfvec(" + dimension + ")" : "";
-        StringBuilder sql = new StringBuilder("SELECT id, 1 - (embedding" + cast + " <=> ?" + cast + ") FROM knowledge_chunk WHERE true");
+    /** Exact nearest neighbours (no index) over the stored vectors: the ground truth of the HNSW recall benchmark. */
+    public List<Candidate> nearestExact(float[] query, int limit, SearchFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT id, 1 - (embedding <=> ?) FROM knowledge_chunk WHERE true");
         List<Object> params = new ArrayList<>();
-        params.add(new PGvector(query));
+        params.add(new PGhalfvec(query));
         appendFilter(sql, params, filter);
         // "+ 0" turns the ordering into an expression no index can serve: a sequential scan.
-        sql.append(" ORDER BY (embedding").append(cast).append(" <=> ?").append(cast).append(") + 0 LIMIT ?");
-        params.add(new PGvector(query));
+        sql.append(" ORDER BY (embedding <=> ?) + 0 LIMIT ?");
+        params.add(new PGhalfvec(query));
         params.add(limit);
         return candidates(sql.toString(), params);
     }
@@ -249,7 +282,15 @@ public class ChunkStore {
     }
 
     private List<Candidate> candidates(String sql, List<Object> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            return candidates(c, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Search failed", e);
+        }
+    }
+
+    private static List<Candidate> candidates(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof String[] values) {
@@ -267,8 +308,6 @@ public class ChunkStore {
                 }
             }
             return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Search failed", e);
         }
     }
 

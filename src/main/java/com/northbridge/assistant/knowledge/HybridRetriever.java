@@ -49,7 +49,7 @@ public class HybridRetriever {
         Language space = filter.language().orElseGet(() -> Language.detect(query));
         if (mode != SearchMode.KEYWORD) {
             byVector = chunks.nearest(queryVector == null ? embeddings.query(space, query) : queryVector, candidates,
-                    space, filter.kinds());
+                    space, filter.kinds(), searchBreadth(space));
         }
         if (mode != SearchMode.VECTOR) {
             byKeyword = keywordSearch(query, candidates, filter.withLanguage(Optional.of(space)));
@@ -78,6 +78,11 @@ public class HybridRetriever {
         double best = byVector.isEmpty() ? 0 : byVector.get(0).score();
         boolean relevant = mode == SearchMode.KEYWORD ? !hits.isEmpty() : best >= minSimilarity(space);
         return new SearchResult(query, hits, relevant && !hits.isEmpty(), best);
+    }
+
+    /** How wide the language's HNSW graph is searched: wider once the graph is large (see KnowledgeConfig). */
+    public int searchBreadth(Language language) {
+        return statistics.current().passages(language) >= settings.largeCorpusFrom() ? settings.largeCorpusEfSearch() : settings.efSearch();
     }
 
     /** The two embedding spaces score on different scales, so each language has its own threshold. */

@@ -11,15 +11,23 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.northbridge.assistant.text.Language;
+
 /**
- * Corpus statistics for BM25: how many passages contain each term, and the number of passages. Read from the tsvectors in one pass and cached until ingestion changes the corpus, so a
+ * Corpus statistics: for BM25 how many passages contain each term and the number of passages, and the
+ * passages of each language (the size of its HNSW graph). Read from the tsvectors in one pass and cached until ingestion changes the corpus, so a
  * search pays nothing for them.
  */
 @ApplicationScoped
 public class KeywordStatistics {
 
     /** One consistent view of the corpus. */
-    public record Snapshot(long passages, Map<String, Integer> documentFrequency) {
+    public record Snapshot(long passages, Map<String, Integer> documentFrequency, Map<String, Long> passagesByLanguage) {
+
+        /** Passages of one language: the size of that language's HNSW graph. */
+        public long passages(Language language) {
+            return passagesByLanguage.getOrDefault(language.code(), 0L);
+        }
 
         /** BM25's idf: rare terms weigh more; never negative. */
         double idf(String term) {
@@ -60,10 +68,13 @@ public class KeywordStatistics {
 
     private Snapshot load() {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            long passages;
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM knowledge_chunk")) {
-                rs.next();
-                passages = rs.getLong(1);
+            long passages = 0;
+            Map<String, Long> byLanguage = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT language, count(*) FROM knowledge_chunk GROUP BY language")) {
+                while (rs.next()) {
+                    byLanguage.put(rs.getString(1), rs.getLong(2));
+                    passages += rs.getLong(2);
+                }
             }
             Map<String, Integer> df = new HashMap<>();
             if (passages > 0) {
@@ -73,7 +84,7 @@ public class KeywordStatistics {
                     }
                 }
             }
-            return new Snapshot(passages, df);
+            return new Snapshot(passages, df, byLanguage);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read keyword statistics", e);
         }

@@ -111,8 +111,27 @@ public interface KnowledgeConfig {
         @WithDefault("0.575")
         double minSimilarityZh();
 
-        /** HNSW candidate list size; higher trades speed for recall. */
+        /**
+         * HNSW search breadth (hnsw.ef_search, set on every connection) for a language with fewer than
+         * {@code large-corpus-from} passages; higher trades speed for recall.
+         */
         @WithDefault("100")
         int efSearch();
+
+        /**
+         * The breadth from {@code large-corpus-from} passages of a language on: a graph that large misses
+         * more of the true nearest at a fixed breadth (0.955 of the exact ten at 50k passages searched 100
+         * wide, 0.994 searched 300 wide; bench/results/search.json).
+         */
+        @WithDefault("300")
+        int largeCorpusEfSearch();
+
+        /**
+         * Passages of one language from which the search is {@code large-corpus-ef-search} wide. Below it the
+         * narrower search already finds 0.99 of the nearest; and on a small graph PostgreSQL's planner costs a
+         * wide search above a sequential scan and scans instead (20 ms at 10k passages).
+         */
+        @WithDefault("20000")
+        int largeCorpusFrom();
     }
 }
