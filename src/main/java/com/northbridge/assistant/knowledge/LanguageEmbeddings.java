@@ -13,8 +13,6 @@ import com.northbridge.assistant.text.Language;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 
 /**
@@ -43,9 +41,9 @@ public class LanguageEmbeddings {
         this.dimension = embedding.dimension();
         switch (embedding.provider()) {
             case ONNX -> {
-                EmbeddingModel chinese = new BgeSmallZhV15QuantizedEmbeddingModel();
+                EmbeddingModel chinese = InProcessEmbeddingModel.bgeSmallZh();
                 models.put(Language.ZH, chinese);
-                models.put(Language.EN, embedding.separateEnglishModel() ? new BgeSmallEnV15QuantizedEmbeddingModel() : chinese);
+                models.put(Language.EN, embedding.separateEnglishModel() ? InProcessEmbeddingModel.bgeSmallEn() : chinese);
                 queryInstructions.put(Language.ZH, "");
                 queryInstructions.put(Language.EN, embedding.separateEnglishModel() ? BGE_EN_QUERY_INSTRUCTION : "");
                 description = "onnx:bge-small-zh-v1.5-q/" + (embedding.separateEnglishModel() ? "bge-small-en-v1.5-q" : "bge-small-zh-v1.5-q");
