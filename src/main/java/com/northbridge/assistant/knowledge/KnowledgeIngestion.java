@@ -39,6 +39,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class KnowledgeIngestion {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeIngestion.class);
+    /** Files whose passages are embedded at the same time (see scan). */
+    private static final int FILES_EMBEDDED_AT_ONCE = 2;
 
     /**
      * Version of how passages are made (parsing, chunking, keyword terms). Raise it whenever one of them
@@ -149,6 +151,18 @@ public class KnowledgeIngestion {
         return new Ingested(stage.sourcePath(), DocumentView.of(document, stored.size()), stored.size(), stage.replacing());
     }
 
+    /** A file's vectors, or why it was rejected. */
+    private record Embedded(List<float[]> vectors, Rejected rejected) {
+    }
+
+    private Embedded embedded(Stage stage, Timings timings) {
+        try {
+            return new Embedded(embed(stage, timings), null);
+        } catch (DocumentRejected e) {
+            return new Embedded(null, rejected(stage.sourcePath(), e));
+        }
+    }
+
     private List<float[]> embed(Stage stage, Timings timings) throws DocumentRejected {
         long start = System.nanoTime();
         try {
@@ -223,8 +237,11 @@ public class KnowledgeIngestion {
         Set<String> seen = new HashSet<>();
         int unchanged = 0;
         // Three overlapping steps: the next files are parsed and the previous ones written while the
-        // current one is embedded, so the embedding model (the slowest step) is rarely kept waiting.
+        // current ones are embedded, so the embedding model (the slowest step) is rarely kept waiting. Two
+        // files are embedded at a time: the model embeds a file's passages a core each, and with one file
+        // at a time the cores took turns idling while a file's last passages were embedded.
         java.util.concurrent.ExecutorService parsing = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService embedding = java.util.concurrent.Executors.newFixedThreadPool(FILES_EMBEDDED_AT_ONCE);
         java.util.concurrent.ExecutorService writing = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             List<java.util.concurrent.Future<Stage>> prepared = new ArrayList<>();
@@ -252,12 +269,8 @@ public class KnowledgeIngestion {
                     outcomes.add(java.util.concurrent.CompletableFuture.completedFuture(stage.outcome()));
                     continue;
                 }
-                try {
-                    List<float[]> vectors = embed(stage, timings);
-                    outcomes.add(writing.submit(() -> store(stage, vectors, timings)));
-                } catch (DocumentRejected e) {
-                    outcomes.add(java.util.concurrent.CompletableFuture.completedFuture(rejected(stage.sourcePath(), e)));
-                }
+                outcomes.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> embedded(stage, timings), embedding)
+                        .thenApplyAsync(e -> e.rejected() != null ? e.rejected() : store(stage, e.vectors(), timings), writing));
             }
             for (java.util.concurrent.Future<IngestionOutcome> future : outcomes) {
                 // Java 17 has no pattern switch; the three outcomes are all handled here.
@@ -277,6 +290,7 @@ public class KnowledgeIngestion {
             throw new IllegalStateException("Knowledge scan failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             parsing.shutdownNow();
+            embedding.shutdownNow();
             writing.shutdownNow();
         }
         List<String> removed = removeMissing ? removeMissing(prefix, seen) : List.of();
