@@ -153,7 +153,11 @@ class TurnLoopBenchmark {
         figures.put("questions", questions.size());
         figures.put("turnsPerConversation", TURNS_PER_CONVERSATION);
 
-        converse(16, 3, questions); // warm-up: JIT, ONNX sessions, connection pools
+        // Warm-up: ONNX sessions, connection pools and the JIT, which keeps compiling for several hundred turns
+        // (after one round of warm-up, turns at one conversation still cost twice their own time in CPU).
+        for (int round = 0; round < 3; round++) {
+            converse(16, 3, questions);
+        }
         // The same searches one at a time with nothing else running, before and after the scenarios: the
         // baseline of this run, and how much the machine itself drifted while it ran.
         Map<String, Double> before = searchAlone(questions);
@@ -345,7 +349,13 @@ class TurnLoopBenchmark {
                 .header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         long sent = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.io.IOException e) {
+            // A failed turn, counted and named in the figures (which are still written), not the end of the run.
+            return new TurnTiming(message, sent, 0, 0, conversationId, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
         long firstToken = 0;
         String event = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
