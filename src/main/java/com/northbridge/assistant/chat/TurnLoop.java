@@ -24,7 +24,6 @@ import com.northbridge.assistant.guard.OtherCustomerData;
 import com.northbridge.assistant.review.ReviewCase;
 import com.northbridge.assistant.review.ReviewCases;
 import com.northbridge.assistant.review.ReviewConfig;
-import com.northbridge.assistant.risk.InjectionDetector;
 import com.northbridge.assistant.risk.RiskDecision;
 import com.northbridge.assistant.risk.RiskGate;
 import com.northbridge.assistant.risk.RiskLevel;
@@ -180,9 +179,9 @@ public class TurnLoop {
 
         SearchResult evidence = retriever.search(searchQuery(message, history), config.sources(), SearchFilter.language(turn.language));
         List<SearchHit> found = withSafetyRules(turn, evidence.relevant() ? evidence.hits() : List.of());
-        // Passages are data. One that reads like instructions to an AI never reaches the model, and the turn
-        // is red so that staff see the document that carried it.
-        turn.hits = found.stream().filter(h -> InjectionDetector.detectInPassage(h.text()).isEmpty()).toList();
+        // Passages are data. One that reads like instructions to an AI (flagged when it was written, see
+        // ChunkStore.insert) never reaches the model, and the turn is red so that staff see the document that carried it.
+        turn.hits = found.stream().filter(h -> h.suspicious() == null).toList();
         if (turn.hits.size() < found.size()) {
             List<String> poisoned = found.stream().filter(h -> !turn.hits.contains(h)).map(h -> "instructions in passage " + h.citation()).toList();
             turn.risk = turn.risk.with(List.of(RiskReason.PROMPT_INJECTION), poisoned);

@@ -38,9 +38,13 @@ public class ChunkStore {
     public record Candidate(UUID id, double score) {
     }
 
-    /** A passage with what a citation needs. */
+    /**
+     * A passage with what a citation needs, and {@code suspicious}: what the injection detector found in it
+     * when it was written (null: nothing).
+     */
     public record Passage(UUID id, String citationId, UUID documentId, String documentTitle, String sourcePath,
-                          DocumentKind kind, String language, List<String> headingPath, String article, String content) {
+                          DocumentKind kind, String language, List<String> headingPath, String article, String content,
+                          String suspicious) {
     }
 
     private final DataSource dataSource;
@@ -236,7 +240,7 @@ public class ChunkStore {
         }
         String sql = """
                 SELECT c.id, c.citation_id, c.document_id, d.title, d.source_path, c.kind, c.language, c.heading_path,
-                       c.article, c.content
+                       c.article, c.content, c.suspicious
                 FROM knowledge_chunk c JOIN knowledge_document d ON d.id = c.document_id
                 WHERE c.id = ANY (?)""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -247,7 +251,7 @@ public class ChunkStore {
                     UUID id = rs.getObject(1, UUID.class);
                     result.put(id, new Passage(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                             rs.getString(5), DocumentKind.fromCode(rs.getString(6)).orElseThrow(), rs.getString(7),
-                            List.of((String[]) headings.getArray()), rs.getString(9), rs.getString(10)));
+                            List.of((String[]) headings.getArray()), rs.getString(9), rs.getString(10), rs.getString(11)));
                 }
             }
         } catch (SQLException e) {

@@ -44,7 +44,8 @@ public class KnowledgeIngestion {
 
     /**
      * Version of how passages are made (parsing, chunking, keyword terms). Raise it whenever one of them
-     * changes: every document is then re-ingested once, although its file is unchanged.
+     * changes: every document is then re-ingested once, although its file is unchanged. The injection
+     * detector's rules, which flag passages as they are stored, are in the signature on their own.
      */
     static final String PIPELINE_VERSION = "9"; // 9: passages addressed to an AI are flagged
 
@@ -365,7 +366,7 @@ public class KnowledgeIngestion {
     }
 
     private String pipeline() {
-        return PIPELINE_VERSION + "|" + embeddings.description();
+        return PIPELINE_VERSION + "|" + com.northbridge.assistant.risk.InjectionDetector.rulesVersion() + "|" + embeddings.description();
     }
 
     static String sha256(byte[] content) {

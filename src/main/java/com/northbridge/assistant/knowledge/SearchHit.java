@@ -3,13 +3,16 @@ package com.northbridge.assistant.knowledge;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A retrieved passage with what a citation needs: a stable citation id, the document, the section or
  * article, a snippet, and the scores that ranked it ({@code similarity} is null when only keywords found it).
  */
 public record SearchHit(String citationId, UUID documentId, String documentTitle, String sourcePath, String kind,
                         String language, List<String> headingPath, String section, String article, String citation,
-                        String snippet, String text, double score, Double similarity) {
+                        String snippet, String text, double score, Double similarity,
+                        @JsonIgnore String suspicious) {
 
     private static final int SNIPPET_LENGTH = 240;
 
@@ -20,6 +23,6 @@ public record SearchHit(String citationId, UUID documentId, String documentTitle
                 : p.content().substring(0, SNIPPET_LENGTH).strip() + "…";
         return new SearchHit(p.citationId(), p.documentId(), p.documentTitle(), p.sourcePath(), p.kind().code(),
                 p.language(), p.headingPath(), section, p.article(), asChunk.citationLabel(p.documentTitle()),
-                snippet, p.content(), score, similarity);
+                snippet, p.content(), score, similarity, p.suspicious());
     }
 }

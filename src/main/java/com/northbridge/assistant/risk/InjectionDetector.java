@@ -188,25 +188,15 @@ public final class InjectionDetector {
     }
 
     /**
-     * {@link #detect(String)} for a passage of the knowledge base, which comes back with search after search:
-     * a verdict is remembered by the passage's text (a changed passage is a new text), for as many passages
-     * as a busy corpus keeps returning. Reading every passage of every turn again was a tenth of a turn's CPU.
+     * Names the rules as written: passages are flagged when they are stored, and a change of the rules
+     * changes this, so that ingestion flags every passage again (KnowledgeIngestion's pipeline signature).
      */
-    public static Optional<String> detectInPassage(String text) {
-        Optional<String> known = PASSAGE_VERDICTS.get(text);
-        if (known != null) {
-            return known;
-        }
-        Optional<String> cue = detect(text);
-        if (PASSAGE_VERDICTS.size() >= REMEMBERED_PASSAGES) {
-            PASSAGE_VERDICTS.clear(); // crude, and enough: the passages in use come back within a few turns
-        }
-        PASSAGE_VERDICTS.put(text, cue);
-        return cue;
+    public static String rulesVersion() {
+        StringBuilder all = new StringBuilder();
+        RULES.forEach(r -> all.append(r.kind()).append('\u0000').append(r.pattern().pattern()).append('\u0000')
+                .append(r.unless() == null ? "" : r.unless().pattern()).append('\u0001'));
+        return Integer.toHexString(all.toString().hashCode());
     }
-
-    private static final int REMEMBERED_PASSAGES = 4_096;
-    private static final java.util.Map<String, Optional<String>> PASSAGE_VERDICTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The first injection cue in the text, or its decoded or de-obfuscated reading. */
     public static Optional<String> detect(String text) {
