@@ -15,8 +15,8 @@ import com.northbridge.assistant.text.Language;
 
 /**
  * Corpus statistics: for BM25 how many passages contain each term and the number of passages, and the
- * passages of each language (the size of its HNSW graph). Read from the tsvectors in one pass and cached until ingestion changes the corpus, so a
- * search pays nothing for them.
+ * passages of each language (the size of its HNSW graph). Read from the tsvectors in one pass and cached
+ * until ingestion changes the corpus, so a search pays nothing for them.
  */
 @ApplicationScoped
 public class KeywordStatistics {
