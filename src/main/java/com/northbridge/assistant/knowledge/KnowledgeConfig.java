@@ -45,6 +45,17 @@ public interface KnowledgeConfig {
         /** A chunk holds at most about this many model tokens; a longer article is split at sentence ends. */
         @WithDefault("380")
         int maxChunkTokens();
+
+        /**
+         * A scan that writes at least this many files, and at least as many as it leaves in place, is a bulk
+         * load: the HNSW graphs are dropped while it writes and built again after it (VectorIndexes).
+         */
+        @WithDefault("10")
+        int bulkLoadFrom();
+
+        /** PostgreSQL's maintenance_work_mem while the graphs are built: a graph that does not fit is built on disk. */
+        @WithDefault("256M")
+        MemorySize indexBuildMemory();
     }
 
     interface Embedding {

@@ -57,14 +57,18 @@ public class KnowledgeIngestion {
     private final LanguageEmbeddings embeddings;
     private final ChunkStore chunks;
     private final KeywordStatistics statistics;
+    private final VectorIndexes vectorIndexes;
+    private final int bulkLoadFrom;
 
     public KnowledgeIngestion(DocumentParser parser, StructuredChunker chunker, LanguageEmbeddings embeddings, ChunkStore chunks,
-                              KeywordStatistics statistics) {
+                              KeywordStatistics statistics, VectorIndexes vectorIndexes, KnowledgeConfig config) {
         this.parser = parser;
         this.chunker = chunker;
         this.embeddings = embeddings;
         this.chunks = chunks;
         this.statistics = statistics;
+        this.vectorIndexes = vectorIndexes;
+        this.bulkLoadFrom = config.ingestion().bulkLoadFrom();
     }
 
     private enum Step { PARSE, EMBED, WRITE }
@@ -108,8 +112,7 @@ public class KnowledgeIngestion {
         String sha = sha256(content);
         Optional<KnowledgeDocument> existing = QuarkusTransaction.requiringNew()
                 .call(() -> KnowledgeDocument.findBySourcePath(sourcePath));
-        if (existing.isPresent() && existing.get().contentSha256.equals(sha) && existing.get().kind.equals(kind.code())
-                && existing.get().pipeline.equals(pipeline())) {
+        if (existing.isPresent() && unchanged(existing.get(), kind, sha)) {
             return decided(new Unchanged(sourcePath, DocumentView.of(existing.get(), -1)));
         }
         long start = System.nanoTime();
@@ -125,6 +128,10 @@ public class KnowledgeIngestion {
         } finally {
             timings.add(Step.PARSE, System.nanoTime() - start);
         }
+    }
+
+    private boolean unchanged(KnowledgeDocument stored, DocumentKind kind, String sha) {
+        return stored.contentSha256.equals(sha) && stored.kind.equals(kind.code()) && stored.pipeline.equals(pipeline());
     }
 
     private static Stage decided(IngestionOutcome outcome) {
@@ -241,16 +248,21 @@ public class KnowledgeIngestion {
         // current ones are embedded, so the embedding model (the slowest step) is rarely kept waiting. Two
         // files are embedded at a time: the model embeds a file's passages a core each, and with one file
         // at a time the cores took turns idling while a file's last passages were embedded.
-        java.util.concurrent.ExecutorService parsing = java.util.concurrent.Executors.newSingleThreadExecutor();
-        java.util.concurrent.ExecutorService embedding = java.util.concurrent.Executors.newFixedThreadPool(FILES_EMBEDDED_AT_ONCE);
-        java.util.concurrent.ExecutorService writing = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService parsing = java.util.concurrent.Executors.newSingleThreadExecutor(named("knowledge-parse"));
+        java.util.concurrent.ExecutorService embedding = java.util.concurrent.Executors.newFixedThreadPool(FILES_EMBEDDED_AT_ONCE, named("knowledge-embed"));
+        java.util.concurrent.ExecutorService writing = java.util.concurrent.Executors.newSingleThreadExecutor(named("knowledge-write"));
+        List<Path> files = files(folder);
+        boolean bulk = bulkLoad(folder, prefix, files);
         try {
+            if (bulk) {
+                vectorIndexes.setAside();
+            }
             List<java.util.concurrent.Future<Stage>> prepared = new ArrayList<>();
-            for (Path file : files(folder)) {
+            for (Path file : files) {
                 String relative = folder.relativize(file).toString().replace('\\', '/');
                 String sourcePath = prefix + relative;
                 seen.add(sourcePath);
-                Optional<DocumentKind> kind = DocumentKind.fromCode(relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "");
+                Optional<DocumentKind> kind = kindOf(relative);
                 prepared.add(parsing.submit(() -> {
                     if (kind.isEmpty()) {
                         return decided(new Rejected(sourcePath, Reason.UNKNOWN_KIND,
@@ -293,12 +305,73 @@ public class KnowledgeIngestion {
             parsing.shutdownNow();
             embedding.shutdownNow();
             writing.shutdownNow();
+            if (bulk) {
+                awaitWrites(writing);
+                vectorIndexes.rebuild();
+            }
         }
         List<String> removed = removeMissing ? removeMissing(prefix, seen) : List.of();
-        ScanSummary summary = new ScanSummary(ingested, unchanged, removed, rejected, timings.embedded.get(),
+        ScanSummary summary = new ScanSummary(ingested, unchanged, removed, rejected, timings.embedded.get(), bulk,
                 timings.millis(Step.PARSE), timings.millis(Step.EMBED), timings.millis(Step.WRITE), (System.nanoTime() - start) / 1_000_000);
         LOG.info(summary.describe());
         return summary;
+    }
+
+    /**
+     * Whether the scan writes so many files (at least {@code bulk-load-from}, and at least as many as stay
+     * as they are) that building the HNSW graphs afresh afterwards costs less than writing into them: a first
+     * ingestion, a new pipeline version, a large batch. Decided from the files' hashes, before any parsing.
+     */
+    private boolean bulkLoad(Path folder, String prefix, List<Path> files) {
+        if (files.size() < bulkLoadFrom) {
+            return false;
+        }
+        Map<String, KnowledgeDocument> stored = new java.util.HashMap<>();
+        long[] documents = new long[1];
+        QuarkusTransaction.requiringNew().run(() -> {
+            documents[0] = KnowledgeDocument.count();
+            KnowledgeDocument.<KnowledgeDocument>list("sourcePath like ?1", prefix + "%").forEach(d -> stored.put(d.sourcePath, d));
+        });
+        int toWrite = 0;
+        int replacing = 0;
+        for (Path file : files) {
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            Optional<DocumentKind> kind = kindOf(relative);
+            KnowledgeDocument document = stored.get(prefix + relative);
+            try {
+                if (kind.isPresent() && (document == null || !unchanged(document, kind.get(), sha256(Files.readAllBytes(file))))) {
+                    toWrite++;
+                    replacing += document == null ? 0 : 1;
+                }
+            } catch (IOException e) {
+                // Rejected later, with the reason, by the scan itself.
+            }
+        }
+        long staying = documents[0] - replacing;
+        return toWrite >= bulkLoadFrom && toWrite >= staying;
+    }
+
+    /** A file's kind is named by its first-level folder (products, regulations, faq). */
+    private static Optional<DocumentKind> kindOf(String relative) {
+        return DocumentKind.fromCode(relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "");
+    }
+
+    /** Threads named after their step, for logs and profiles. */
+    private static java.util.concurrent.ThreadFactory named(String step) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, step + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void awaitWrites(java.util.concurrent.ExecutorService writing) {
+        try {
+            writing.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> removeMissing(String prefix, Set<String> seen) {

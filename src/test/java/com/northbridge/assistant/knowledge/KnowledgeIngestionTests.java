@@ -53,6 +53,12 @@ class KnowledgeIngestionTests {
     @Inject
     HybridRetriever retriever;
 
+    @Inject
+    VectorIndexes vectorIndexes;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
     // JUnit's @TempDir does not reach Quarkus test instances, so the folder is made by hand.
     Path dir;
 
@@ -211,6 +217,100 @@ class KnowledgeIngestionTests {
         });
         assertThat(document("regulations/lantern.pdf").chunkCount()).isEqualTo(2);
         assertThat(document("regulations/lantern.docx").chunkCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_bulk_load_builds_the_hnsw_graphs_afresh_and_a_small_scan_writes_into_them() throws Exception {
+        List<String> graphs = hnswDefinitions();
+        assertThat(graphs).hasSize(2);
+        // More new files than documents already stored: a bulk load.
+        long stored = ingestion.documents().size();
+        for (int i = 0; i <= stored + 10; i++) {
+            write("faq/bulk-" + i + ".md", "# Bulk Note " + i + "\n## 1. Lanterns\nLantern number " + i + " is lit at dusk.\n");
+        }
+
+        ScanSummary bulk = ingestion.scan(dir, PREFIX);
+
+        assertThat(bulk.bulkLoad()).isTrue();
+        assertThat(bulk.describe()).contains("as a bulk load");
+        assertThat(bulk.ingested()).hasSize((int) stored + 11);
+        assertThat(hnswDefinitions()).isEqualTo(graphs);
+        assertThat(setAside()).isZero();
+        assertThat(retriever.search("when is lantern number 7 lit", 3, SearchFilter.NONE).hits())
+                .anyMatch(h -> h.sourcePath().equals(PREFIX + "faq/bulk-7.md"));
+
+        write("products/harbour-card.md", LIMITS_MD);
+        ScanSummary small = ingestion.scan(dir, PREFIX);
+
+        assertThat(small.bulkLoad()).isFalse();
+        assertThat(small.ingested()).containsExactly(PREFIX + "products/harbour-card.md");
+        assertThat(hnswDefinitions()).isEqualTo(graphs);
+    }
+
+    @Test
+    void graphs_set_aside_by_a_load_that_was_cut_short_are_built_at_the_next_start() throws Exception {
+        List<String> graphs = hnswDefinitions();
+        try {
+            vectorIndexes.setAside(); // a load that then crashed before it could build them again
+
+            assertThat(hnswDefinitions()).isEmpty();
+            assertThat(setAside()).isEqualTo(2);
+            write("products/harbour-card.md", LIMITS_MD);
+            ingestion.scan(dir, PREFIX); // searches and writes go on without the graphs, exactly
+            assertThat(retriever.search("Harbour card daily withdrawal", 1, SearchFilter.NONE).hits().get(0).text()).contains("7,300");
+        } finally {
+            vectorIndexes.rebuild(); // what start-up does
+        }
+
+        assertThat(hnswDefinitions()).isEqualTo(graphs);
+        assertThat(setAside()).isZero();
+    }
+
+    @Test
+    void removed_passages_take_their_keyword_postings_with_them() throws Exception {
+        write("products/harbour-card.md", LIMITS_MD);
+        write("regulations/lantern.md", RULES_MD);
+        ingestion.scan(dir, PREFIX);
+        assertThat(postingsOf(PREFIX)).isPositive();
+        write("products/harbour-card.md", LIMITS_MD.replace("7,300 yuan", "9,100 yuan"));
+        ingestion.scan(dir, PREFIX); // the changed file's old passages are deleted
+
+        ingestion.deleteUnder(PREFIX);
+
+        assertThat(postingsOf(PREFIX)).isZero();
+        assertThat(orphanPostings()).isZero();
+    }
+
+    private List<String> hnswDefinitions() throws java.sql.SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'knowledge_chunk' AND indexdef LIKE '% USING hnsw %' ORDER BY indexname")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private long setAside() throws java.sql.SQLException {
+        return count("SELECT count(*) FROM knowledge_index_set_aside");
+    }
+
+    /** Postings of the passages of documents under the prefix. */
+    private long postingsOf(String prefix) throws java.sql.SQLException {
+        return count("SELECT count(*) FROM knowledge_term t JOIN knowledge_chunk c ON c.id = t.chunk_id "
+                + "JOIN knowledge_document d ON d.id = c.document_id WHERE d.source_path LIKE '" + prefix + "%'");
+    }
+
+    private long orphanPostings() throws java.sql.SQLException {
+        return count("SELECT count(*) FROM knowledge_term t WHERE NOT EXISTS (SELECT 1 FROM knowledge_chunk c WHERE c.id = t.chunk_id)");
+    }
+
+    private long count(String sql) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private DocumentView document(String relative) {
