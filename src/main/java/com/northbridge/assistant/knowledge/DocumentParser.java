@@ -79,7 +79,8 @@ public class DocumentParser {
             throw new DocumentRejected(Reason.TOO_LARGE, "The file is " + megabytes(content.length)
                     + " MB; the limit is " + megabytes(limits.maxFileSize()) + " MB.");
         }
-        String mediaType = detect(content);
+        MediaType detected = detect(content);
+        String mediaType = detected.getBaseType().toString();
         if (ENCRYPTED_CONTAINERS.contains(mediaType)) {
             throw new DocumentRejected(Reason.ENCRYPTED, "The file is password-protected or encrypted; upload an unprotected copy.");
         }
@@ -90,6 +91,8 @@ public class DocumentParser {
         }
 
         Metadata metadata = new Metadata();
+        // The type is known: without this the parser would run the detector over the content a second time.
+        metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, detected.toString());
         ParseContext context = new ParseContext();
         // Attachments and embedded files are not knowledge we vouch for: never parse them.
         context.set(Parser.class, new EmptyParser());
@@ -136,10 +139,9 @@ public class DocumentParser {
         }
     }
 
-    private String detect(byte[] content) throws DocumentRejected {
+    private MediaType detect(byte[] content) throws DocumentRejected {
         try (TikaInputStream in = TikaInputStream.get(content)) {
-            MediaType type = parser.getDetector().detect(in, new Metadata());
-            return type.getBaseType().toString();
+            return parser.getDetector().detect(in, new Metadata());
         } catch (IOException e) {
             throw new DocumentRejected(Reason.CORRUPT, "The file's type could not be determined.", e);
         }
