@@ -92,7 +92,8 @@ public class KnowledgeIngestion {
     }
 
     IngestionOutcome ingest(String sourcePath, DocumentKind kind, byte[] content, Timings timings) {
-        Stage prepared = prepare(sourcePath, kind, content, timings);
+        Optional<KnowledgeDocument> existing = QuarkusTransaction.requiringNew().call(() -> KnowledgeDocument.findBySourcePath(sourcePath));
+        Stage prepared = prepare(sourcePath, kind, content, existing, timings);
         if (prepared.outcome() != null) {
             return prepared.outcome();
         }
@@ -108,10 +109,9 @@ public class KnowledgeIngestion {
                          ParsedDocument parsed, List<Chunk> pieces, IngestionOutcome outcome) {
     }
 
-    private Stage prepare(String sourcePath, DocumentKind kind, byte[] content, Timings timings) {
+    /** {@code existing}: the stored document of that path, as read before (detached; only compared). */
+    private Stage prepare(String sourcePath, DocumentKind kind, byte[] content, Optional<KnowledgeDocument> existing, Timings timings) {
         String sha = sha256(content);
-        Optional<KnowledgeDocument> existing = QuarkusTransaction.requiringNew()
-                .call(() -> KnowledgeDocument.findBySourcePath(sourcePath));
         if (existing.isPresent() && unchanged(existing.get(), kind, sha)) {
             return decided(new Unchanged(sourcePath, DocumentView.of(existing.get(), -1)));
         }
@@ -252,7 +252,13 @@ public class KnowledgeIngestion {
         java.util.concurrent.ExecutorService embedding = java.util.concurrent.Executors.newFixedThreadPool(FILES_EMBEDDED_AT_ONCE, named("knowledge-embed"));
         java.util.concurrent.ExecutorService writing = java.util.concurrent.Executors.newSingleThreadExecutor(named("knowledge-write"));
         List<Path> files = files(folder);
-        boolean bulk = bulkLoad(folder, prefix, files);
+        // The stored documents of the folder, read once: unchanged files then cost a hash and no query.
+        Map<String, KnowledgeDocument> stored = new java.util.HashMap<>();
+        long documents = QuarkusTransaction.requiringNew().call(() -> {
+            KnowledgeDocument.<KnowledgeDocument>list("sourcePath like ?1", prefix + "%").forEach(d -> stored.put(d.sourcePath, d));
+            return KnowledgeDocument.count();
+        });
+        boolean bulk = bulkLoad(folder, prefix, files, stored, documents);
         try {
             if (bulk) {
                 vectorIndexes.setAside();
@@ -269,7 +275,7 @@ public class KnowledgeIngestion {
                                 "Put the file in a folder named products, regulations or faq so its kind is known."));
                     }
                     try {
-                        return prepare(sourcePath, kind.get(), Files.readAllBytes(file), timings);
+                        return prepare(sourcePath, kind.get(), Files.readAllBytes(file), Optional.ofNullable(stored.get(sourcePath)), timings);
                     } catch (IOException e) {
                         return decided(new Rejected(sourcePath, Reason.CORRUPT, "The file could not be read: " + e.getMessage()));
                     }
@@ -322,16 +328,10 @@ public class KnowledgeIngestion {
      * as they are) that building the HNSW graphs afresh afterwards costs less than writing into them: a first
      * ingestion, a new pipeline version, a large batch. Decided from the files' hashes, before any parsing.
      */
-    private boolean bulkLoad(Path folder, String prefix, List<Path> files) {
+    private boolean bulkLoad(Path folder, String prefix, List<Path> files, Map<String, KnowledgeDocument> stored, long documents) {
         if (files.size() < bulkLoadFrom) {
             return false;
         }
-        Map<String, KnowledgeDocument> stored = new java.util.HashMap<>();
-        long[] documents = new long[1];
-        QuarkusTransaction.requiringNew().run(() -> {
-            documents[0] = KnowledgeDocument.count();
-            KnowledgeDocument.<KnowledgeDocument>list("sourcePath like ?1", prefix + "%").forEach(d -> stored.put(d.sourcePath, d));
-        });
         int toWrite = 0;
         int replacing = 0;
         for (Path file : files) {
@@ -347,7 +347,7 @@ public class KnowledgeIngestion {
                 // Rejected later, with the reason, by the scan itself.
             }
         }
-        long staying = documents[0] - replacing;
+        long staying = documents - replacing;
         return toWrite >= bulkLoadFrom && toWrite >= staying;
     }
 
