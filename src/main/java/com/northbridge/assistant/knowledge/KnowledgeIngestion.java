@@ -258,11 +258,8 @@ public class KnowledgeIngestion {
             KnowledgeDocument.<KnowledgeDocument>list("sourcePath like ?1", prefix + "%").forEach(d -> stored.put(d.sourcePath, d));
             return KnowledgeDocument.count();
         });
-        boolean bulk = bulkLoad(folder, prefix, files, stored, documents);
+        boolean bulk = bulkLoad(folder, prefix, files, stored, documents) && vectorIndexes.setAside();
         try {
-            if (bulk) {
-                vectorIndexes.setAside();
-            }
             List<java.util.concurrent.Future<Stage>> prepared = new ArrayList<>();
             for (Path file : files) {
                 String relative = folder.relativize(file).toString().replace('\\', '/');

@@ -44,11 +44,24 @@ public class VectorIndexes {
         rebuild();
     }
 
-    /** Drops the HNSW graphs of the passages table and records how to build them again. */
-    public void setAside() {
+    /**
+     * How long dropping the graphs may wait for searches that hold the table. DROP INDEX needs the table to
+     * itself, and while it waits every new search queues behind it; searches take milliseconds, so a wait
+     * this long means something else holds the table, and the load then simply writes into the graphs.
+     */
+    static final String LOCK_TIMEOUT = "5s";
+
+    /**
+     * Drops the HNSW graphs of the passages table and records how to build them again; false (and nothing
+     * changed) when that is not possible now, e.g. the table is locked or the role may not drop indexes.
+     */
+    public boolean setAside() {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+                }
                 Map<String, String> graphs = new LinkedHashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("""
                         SELECT indexname, indexdef FROM pg_indexes
@@ -71,14 +84,17 @@ public class VectorIndexes {
                 }
                 c.commit();
                 LOG.infof("Bulk load: HNSW graphs %s set aside until the passages are written", graphs.keySet());
+                return true;
             } catch (SQLException e) {
                 c.rollback();
-                throw e;
+                LOG.warnf("Bulk load: the HNSW graphs could not be set aside (%s); the passages are written into them", e.getMessage());
+                return false;
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not set the HNSW graphs aside for a bulk load", e);
+            LOG.warnf("Bulk load: the HNSW graphs could not be set aside (%s); the passages are written into them", e.getMessage());
+            return false;
         }
     }
 

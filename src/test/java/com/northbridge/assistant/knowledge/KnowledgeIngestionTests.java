@@ -248,6 +248,31 @@ class KnowledgeIngestionTests {
     }
 
     @Test
+    void a_bulk_load_that_cannot_drop_the_graphs_writes_into_them() throws Exception {
+        List<String> graphs = hnswDefinitions();
+        long stored = ingestion.documents().size();
+        for (int i = 0; i <= stored + 10; i++) {
+            write("faq/bulk-" + i + ".md", "# Bulk Note " + i + "\n## 1. Lanterns\nLantern number " + i + " is lit at dusk.\n");
+        }
+        ScanSummary summary;
+        // Another session holds the passages table (a long report, say): DROP INDEX would have to wait for it.
+        try (var other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var st = other.createStatement()) {
+                st.execute("LOCK TABLE knowledge_chunk IN ACCESS SHARE MODE");
+            }
+            summary = ingestion.scan(dir, PREFIX);
+            other.rollback();
+        }
+
+        assertThat(summary.bulkLoad()).isFalse();
+        assertThat(summary.ingested()).hasSize((int) stored + 11);
+        assertThat(summary.rejected()).isEmpty();
+        assertThat(hnswDefinitions()).isEqualTo(graphs);
+        assertThat(setAside()).isZero();
+    }
+
+    @Test
     void graphs_set_aside_by_a_load_that_was_cut_short_are_built_at_the_next_start() throws Exception {
         List<String> graphs = hnswDefinitions();
         try {
