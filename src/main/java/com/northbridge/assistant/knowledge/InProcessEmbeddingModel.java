@@ -29,11 +29,7 @@ final class InProcessEmbeddingModel extends AbstractInProcessEmbeddingModel {
 
     /** One inference thread per core, shared by the models of both languages. */
     private static final java.util.concurrent.ExecutorService INFERENCE = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), runnable -> {
-                Thread thread = new Thread(runnable, "embedding-inference");
-                thread.setDaemon(true);
-                return thread;
-            });
+            Runtime.getRuntime().availableProcessors(), NamedThreads.of("embedding-inference"));
 
     private InProcessEmbeddingModel(OnnxBertBiEncoder encoder, int dimension) {
         super(INFERENCE);

@@ -248,9 +248,9 @@ public class KnowledgeIngestion {
         // current ones are embedded, so the embedding model (the slowest step) is rarely kept waiting. Two
         // files are embedded at a time: the model embeds a file's passages a core each, and with one file
         // at a time the cores took turns idling while a file's last passages were embedded.
-        java.util.concurrent.ExecutorService parsing = java.util.concurrent.Executors.newSingleThreadExecutor(named("knowledge-parse"));
-        java.util.concurrent.ExecutorService embedding = java.util.concurrent.Executors.newFixedThreadPool(FILES_EMBEDDED_AT_ONCE, named("knowledge-embed"));
-        java.util.concurrent.ExecutorService writing = java.util.concurrent.Executors.newSingleThreadExecutor(named("knowledge-write"));
+        java.util.concurrent.ExecutorService parsing = java.util.concurrent.Executors.newSingleThreadExecutor(NamedThreads.of("knowledge-parse"));
+        java.util.concurrent.ExecutorService embedding = java.util.concurrent.Executors.newFixedThreadPool(FILES_EMBEDDED_AT_ONCE, NamedThreads.of("knowledge-embed"));
+        java.util.concurrent.ExecutorService writing = java.util.concurrent.Executors.newSingleThreadExecutor(NamedThreads.of("knowledge-write"));
         List<Path> files = files(folder);
         // The stored documents of the folder, read once: unchanged files then cost a hash and no query.
         Map<String, KnowledgeDocument> stored = new java.util.HashMap<>();
@@ -258,7 +258,8 @@ public class KnowledgeIngestion {
             KnowledgeDocument.<KnowledgeDocument>list("sourcePath like ?1", prefix + "%").forEach(d -> stored.put(d.sourcePath, d));
             return KnowledgeDocument.count();
         });
-        boolean bulk = bulkLoad(folder, prefix, files, stored, documents) && vectorIndexes.setAside();
+        Survey survey = survey(folder, prefix, files, stored, documents);
+        boolean bulk = survey.bulkLoad() && vectorIndexes.setAside();
         try {
             List<java.util.concurrent.Future<Stage>> prepared = new ArrayList<>();
             for (Path file : files) {
@@ -266,6 +267,11 @@ public class KnowledgeIngestion {
                 String sourcePath = prefix + relative;
                 seen.add(sourcePath);
                 Optional<DocumentKind> kind = kindOf(relative);
+                if (survey.unchanged().contains(sourcePath)) { // hashed already: nothing to read again
+                    prepared.add(java.util.concurrent.CompletableFuture.completedFuture(
+                            decided(new Unchanged(sourcePath, DocumentView.of(stored.get(sourcePath), -1)))));
+                    continue;
+                }
                 prepared.add(parsing.submit(() -> {
                     if (kind.isEmpty()) {
                         return decided(new Rejected(sourcePath, Reason.UNKNOWN_KIND,
@@ -320,23 +326,34 @@ public class KnowledgeIngestion {
         return summary;
     }
 
+    /** What the files' hashes say before any parsing: which files are unchanged, and whether the rest is a bulk load. */
+    private record Survey(Set<String> unchanged, boolean bulkLoad) {
+    }
+
     /**
-     * Whether the scan writes so many files (at least {@code bulk-load-from}, and at least as many as stay
-     * as they are) that building the HNSW graphs afresh afterwards costs less than writing into them: a first
-     * ingestion, a new pipeline version, a large batch. Decided from the files' hashes, before any parsing.
+     * A scan of at least {@code bulk-load-from} files hashes them all first. It is a bulk load when it writes
+     * at least that many files, and at least as many as stay as they are (a first ingestion, a new pipeline
+     * version, a large batch): building the HNSW graphs afresh afterwards then costs less than writing into
+     * them. The unchanged files are done with there; a smaller scan leaves every file to {@code prepare}.
      */
-    private boolean bulkLoad(Path folder, String prefix, List<Path> files, Map<String, KnowledgeDocument> stored, long documents) {
+    private Survey survey(Path folder, String prefix, List<Path> files, Map<String, KnowledgeDocument> stored, long documents) {
         if (files.size() < bulkLoadFrom) {
-            return false;
+            return new Survey(Set.of(), false);
         }
+        Set<String> unchanged = new HashSet<>();
         int toWrite = 0;
         int replacing = 0;
         for (Path file : files) {
             String relative = folder.relativize(file).toString().replace('\\', '/');
             Optional<DocumentKind> kind = kindOf(relative);
             KnowledgeDocument document = stored.get(prefix + relative);
+            if (kind.isEmpty()) {
+                continue; // rejected, with the reason, by the scan itself
+            }
             try {
-                if (kind.isPresent() && (document == null || !unchanged(document, kind.get(), sha256(Files.readAllBytes(file))))) {
+                if (document != null && unchanged(document, kind.get(), sha256(Files.readAllBytes(file)))) {
+                    unchanged.add(prefix + relative);
+                } else {
                     toWrite++;
                     replacing += document == null ? 0 : 1;
                 }
@@ -345,22 +362,12 @@ public class KnowledgeIngestion {
             }
         }
         long staying = documents - replacing;
-        return toWrite >= bulkLoadFrom && toWrite >= staying;
+        return new Survey(unchanged, toWrite >= bulkLoadFrom && toWrite >= staying);
     }
 
     /** A file's kind is named by its first-level folder (products, regulations, faq). */
     private static Optional<DocumentKind> kindOf(String relative) {
         return DocumentKind.fromCode(relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "");
-    }
-
-    /** Threads named after their step, for logs and profiles. */
-    private static java.util.concurrent.ThreadFactory named(String step) {
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, step + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static void awaitWrites(java.util.concurrent.ExecutorService writing) {

@@ -87,8 +87,7 @@ public class VectorIndexes {
                 return true;
             } catch (SQLException e) {
                 c.rollback();
-                LOG.warnf("Bulk load: the HNSW graphs could not be set aside (%s); the passages are written into them", e.getMessage());
-                return false;
+                throw e;
             } finally {
                 c.setAutoCommit(true);
             }
