@@ -35,7 +35,7 @@ public class RetrievalEvaluation {
     }
 
     /** A question the hybrid mode did not find in its first five results, for people to look at. */
-    public record Miss(String id, String question, List<String> expected, List<String> retrieved) {
+    public record Miss(String id, String question, List<String> expected, List<String> retrieved, int firstExpectedRank) {
     }
 
     public record Report(Map<SearchMode, ModeScores> modes, Map<String, ModeScores> hybridByLanguage, int answerable, int unanswerable,
@@ -101,7 +101,8 @@ public class RetrievalEvaluation {
                     if (RankingMetrics.hitAt(gains, 5) == 0) {
                         misses.add(new Miss(q.id(), q.question(),
                                 q.places().stream().map(p -> p.doc() + " § " + p.section()).toList(),
-                                result.hits().stream().limit(5).map(h -> h.sourcePath() + " § " + label(h)).toList()));
+                                result.hits().stream().limit(5).map(h -> h.sourcePath() + " § " + label(h)).toList(),
+                                gains.indexOf(1) + 1));
                     }
                 }
             }

@@ -76,6 +76,7 @@ class RetrievalQualityTests {
         table.append(String.format("unanswerable rejected: %.3f; answerable wrongly rejected: %.3f%n",
                 report.unanswerableRejectionRate(), report.answerableFalseRejectionRate()));
         report.hybridMisses().forEach(m -> table.append("  miss ").append(m.id()).append(": ").append(m.question())
+                .append(m.firstExpectedRank() > 0 ? " (first expected passage at rank " + m.firstExpectedRank() + ")" : " (none expected in the top 10)")
                 .append("\n     expected ").append(m.expected()).append("\n     got      ").append(m.retrieved()).append('\n'));
         System.out.println(table);
     }
