@@ -14,7 +14,8 @@ import com.northbridge.assistant.text.Language;
 
 /**
  * Finds the passages that answer a query: nearest neighbours of the query embedding (HNSW, cosine) and
- * keyword matches (our own CJK-aware terms in a tsvector, GIN, ranked by BM25), fused by reciprocal rank fusion. The best
+ * keyword matches (our own CJK-aware terms in a tsvector, GIN, ranked by BM25), fused by adding their scaled scores
+ * (or by reciprocal rank fusion: {@code knowledge.search.fusion}). The best
  * cosine similarity decides whether there is evidence at all.
  */
 @ApplicationScoped
@@ -60,7 +61,9 @@ public class HybridRetriever {
         Map<UUID, Double> fused = switch (mode) {
             case VECTOR -> scores(byVector);
             case KEYWORD -> scores(byKeyword);
-            case HYBRID -> reciprocalRankFusion(List.of(byVector, byKeyword), List.of(1.0, settings.keywordWeight()), settings.rrfK());
+            case HYBRID -> settings.fusion() == KnowledgeConfig.Search.Fusion.CONVEX
+                    ? convexCombination(byVector, byKeyword, settings.vectorWeight(), settings.similarityFloor())
+                    : reciprocalRankFusion(List.of(byVector, byKeyword), List.of(1.0, settings.keywordWeight()), settings.rrfK());
         };
         // Ties (one list each way) go to the passage closer in meaning.
         List<UUID> top = fused.keySet().stream()
@@ -109,6 +112,28 @@ public class HybridRetriever {
             }
         }
         return fused;
+    }
+
+    /**
+     * Each method's score scaled to 0..1 (from what counts as no match, the similarity floor or a BM25 of 0,
+     * to the best score of the query) and added with the weights; a passage one method did not return
+     * scores 0 there. Unlike rank fusion this keeps how sure each method was: a passage close in meaning is
+     * not overtaken by weak keyword matches just because they also stand somewhere in the vector list.
+     */
+    static Map<UUID, Double> convexCombination(List<ChunkStore.Candidate> byVector, List<ChunkStore.Candidate> byKeyword,
+                                               double vectorWeight, double similarityFloor) {
+        Map<UUID, Double> fused = new LinkedHashMap<>();
+        addScaled(fused, byVector, vectorWeight, similarityFloor);
+        addScaled(fused, byKeyword, 1 - vectorWeight, 0);
+        return fused;
+    }
+
+    private static void addScaled(Map<UUID, Double> fused, List<ChunkStore.Candidate> ranking, double weight, double floor) {
+        double best = ranking.stream().mapToDouble(ChunkStore.Candidate::score).max().orElse(floor);
+        for (ChunkStore.Candidate c : ranking) {
+            double scaled = best > floor ? Math.max(0, (c.score() - floor) / (best - floor)) : 1;
+            fused.merge(c.id(), weight * scaled, Double::sum);
+        }
     }
 
     private static Map<UUID, Double> scores(List<ChunkStore.Candidate> ranking) {
