@@ -192,8 +192,15 @@ public final class InjectionDetector {
      * changes this, so that ingestion flags every passage again (KnowledgeIngestion's pipeline signature).
      */
     public static String rulesVersion() {
+        return RULES_VERSION;
+    }
+
+    /** Computed once: ingestion asks for it for every file it compares with the stored one. */
+    private static final String RULES_VERSION = version(RULES);
+
+    private static String version(List<AttackRule> rules) {
         StringBuilder all = new StringBuilder();
-        RULES.forEach(r -> all.append(r.kind()).append('\u0000').append(r.pattern().pattern()).append('\u0000')
+        rules.forEach(r -> all.append(r.kind()).append('\u0000').append(r.pattern().pattern()).append('\u0000')
                 .append(r.unless() == null ? "" : r.unless().pattern()).append('\u0001'));
         return Integer.toHexString(all.toString().hashCode());
     }
