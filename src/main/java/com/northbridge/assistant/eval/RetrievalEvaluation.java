@@ -142,17 +142,22 @@ public class RetrievalEvaluation {
     }
 
     static boolean matches(SearchHit hit, Place place) {
-        if (!hit.sourcePath().equals(place.doc())) {
+        return matches(hit.sourcePath(), hit.article(), hit.headingPath(), place);
+    }
+
+    /** Whether a passage (its document, article and headings) stands at a place. */
+    static boolean matches(String sourcePath, String article, List<String> headingPath, Place place) {
+        if (!sourcePath.equals(place.doc())) {
             return false;
         }
         if (place.section() == null || place.section().isBlank()) {
             return true;
         }
         String wanted = normalize(place.section());
-        if (hit.article() != null && normalize(hit.article()).equals(wanted)) {
+        if (article != null && normalize(article).equals(wanted)) {
             return true;
         }
-        return hit.headingPath().stream().anyMatch(h -> normalize(h).equals(wanted));
+        return headingPath.stream().anyMatch(h -> normalize(h).equals(wanted));
     }
 
     private static String label(SearchHit hit) {

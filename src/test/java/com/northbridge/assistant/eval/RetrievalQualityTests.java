@@ -37,20 +37,17 @@ class RetrievalQualityTests {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void hybrid_search_finds_the_answer_in_the_top_five_and_beats_both_single_methods() throws IOException {
-        ScanSummary scan = ingestion.scan(Path.of("knowledge-docs"));
-        assertThat(scan.rejected()).as("every knowledge document is ingested").isEmpty();
-        List<RetrievalQuestion> questions = RetrievalSet.load(Path.of("evals/retrieval"));
-
-        RetrievalEvaluation.Report report = evaluation.run(questions);
-        write(report);
-
+        RetrievalEvaluation.Report report = evaluate("evals/retrieval", "target/eval/retrieval.json", "Retrieval quality");
         Map<SearchMode, ModeScores> modes = report.modes();
         ModeScores hybrid = modes.get(SearchMode.HYBRID);
         assertThat(report.answerable()).isGreaterThanOrEqualTo(200);
         assertThat(report.unanswerable()).isGreaterThanOrEqualTo(20);
-        // The target is 0.95; we reach 0.948 (see README). This floor keeps what we have from regressing.
+        // The target is 0.95; we reach 0.948 (see README). This floor keeps what we have from regressing.
         assertThat(hybrid.hitAt5()).as("hybrid hit@5").isGreaterThanOrEqualTo(0.94);
         assertThat(hybrid.hitAt5()).as("hybrid beats vector-only at hit@5").isGreaterThan(modes.get(SearchMode.VECTOR).hitAt5());
         assertThat(hybrid.hitAt5()).as("hybrid beats keyword-only at hit@5").isGreaterThan(modes.get(SearchMode.KEYWORD).hitAt5());
@@ -58,12 +55,59 @@ class RetrievalQualityTests {
         assertThat(hybrid.ndcgAt10()).as("hybrid beats keyword-only at nDCG@10").isGreaterThan(modes.get(SearchMode.KEYWORD).ndcgAt10());
     }
 
-    private void write(RetrievalEvaluation.Report report) throws IOException {
-        Path out = Path.of("target/eval/retrieval.json");
+    /**
+     * The held-out questions of evals/retrieval/held-out/: written after every setting was chosen, by writers who
+     * saw neither the other questions nor any search result, so that they tell how the settings do on
+     * questions they were not chosen for.
+     */
+    @Test
+    void hybrid_search_holds_up_on_held_out_questions() throws IOException {
+        RetrievalEvaluation.Report report = evaluate("evals/retrieval/held-out", "target/eval/retrieval-held-out.json",
+                "Retrieval quality, held-out questions");
+        Map<SearchMode, ModeScores> modes = report.modes();
+        ModeScores hybrid = modes.get(SearchMode.HYBRID);
+        assertThat(report.answerable()).isGreaterThanOrEqualTo(100);
+        // 0.925 when they were written (see README); the floor catches a setting that only suits the tuning set.
+        assertThat(hybrid.hitAt5()).as("hybrid hit@5 on held-out questions").isGreaterThanOrEqualTo(0.91);
+        assertThat(hybrid.hitAt5()).as("hybrid beats vector-only at hit@5").isGreaterThan(modes.get(SearchMode.VECTOR).hitAt5());
+        assertThat(hybrid.hitAt5()).as("hybrid beats keyword-only at hit@5").isGreaterThan(modes.get(SearchMode.KEYWORD).hitAt5());
+    }
+
+    /** Ingests the corpus, checks the labels of a folder's questions, runs them and writes the report. */
+    private RetrievalEvaluation.Report evaluate(String folder, String out, String title) throws IOException {
+        ScanSummary scan = ingestion.scan(Path.of("knowledge-docs"));
+        assertThat(scan.rejected()).as("every knowledge document is ingested").isEmpty();
+        List<RetrievalQuestion> questions = RetrievalSet.load(Path.of(folder));
+        assertThat(placesNotInCorpus(questions)).as("every expected place names a passage of the corpus").isEmpty();
+        RetrievalEvaluation.Report report = evaluation.run(questions);
+        write(report, Path.of(out), title);
+        return report;
+    }
+
+    /** Expected places (document and heading or article) that no stored passage stands under: typos in a label. */
+    private List<String> placesNotInCorpus(List<RetrievalQuestion> questions) {
+        List<String[]> passages = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT d.source_path, k.article, array_to_string(k.heading_path, chr(31)) "
+                     + "FROM knowledge_chunk k JOIN knowledge_document d ON d.id = k.document_id")) {
+            while (rs.next()) {
+                passages.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return questions.stream().flatMap(q -> q.places().stream()
+                        .filter(place -> passages.stream().noneMatch(p -> RetrievalEvaluation.matches(p[0], p[1],
+                                p[2].isEmpty() ? List.of() : List.of(p[2].split("\u001f")), place)))
+                        .map(place -> q.id() + ": " + place.doc() + " § " + place.section()))
+                .toList();
+    }
+
+    private void write(RetrievalEvaluation.Report report, Path out, String title) throws IOException {
         Files.createDirectories(out.getParent());
         Files.writeString(out, json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        StringBuilder table = new StringBuilder(String.format("%nRetrieval quality (%d answerable, %d unanswerable questions)%n",
-                report.answerable(), report.unanswerable()));
+        StringBuilder table = new StringBuilder(String.format("%n%s (%d answerable, %d unanswerable questions)%n",
+                title, report.answerable(), report.unanswerable()));
         table.append(String.format("%-8s %7s %7s %7s %8s%n", "mode", "hit@1", "hit@5", "MRR", "nDCG@10"));
         report.modes().forEach((mode, s) -> table.append(String.format("%-8s %7.3f %7.3f %7.3f %8.3f%n",
                 mode.name().toLowerCase(), s.hitAt1(), s.hitAt5(), s.mrr(), s.ndcgAt10())));
