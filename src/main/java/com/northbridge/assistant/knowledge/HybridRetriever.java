@@ -25,12 +25,14 @@ public class HybridRetriever {
     private final ChunkStore chunks;
     private final KeywordStatistics statistics;
     private final KnowledgeConfig.Search settings;
+    private final QuerySynonyms synonyms;
 
     public HybridRetriever(LanguageEmbeddings embeddings, ChunkStore chunks, KeywordStatistics statistics, KnowledgeConfig config) {
         this.embeddings = embeddings;
         this.chunks = chunks;
         this.statistics = statistics;
         this.settings = config.search();
+        this.synonyms = QuerySynonyms.bundled();
     }
 
     public SearchResult search(String query, int k, SearchFilter filter) {
@@ -97,8 +99,17 @@ public class HybridRetriever {
 
     private List<ChunkStore.Candidate> keywordSearch(String query, int limit, SearchFilter filter) {
         KeywordStatistics.Snapshot stats = statistics.current();
-        List<String> terms = KeywordIndex.queryTerms(query).stream().filter(t -> stats.frequency(t) > 0).toList();
-        double[] idf = terms.stream().mapToDouble(stats::idf).toArray();
+        List<String> terms = new ArrayList<>(KeywordIndex.queryTerms(query).stream().filter(t -> stats.frequency(t) > 0).toList());
+        int own = terms.size();
+        if (settings.synonymWeight() > 0) {
+            KeywordIndex.queryTerms(String.join(" ", synonyms.expansions(query))).stream()
+                    .filter(t -> stats.frequency(t) > 0 && !terms.contains(t)).forEach(terms::add);
+        }
+        double[] idf = new double[terms.size()];
+        for (int i = 0; i < idf.length; i++) {
+            // A document term the customer did not type counts for less than one they did.
+            idf[i] = stats.idf(terms.get(i)) * (i < own ? 1 : settings.synonymWeight());
+        }
         return chunks.bm25(terms, idf, POSTINGS_PER_TERM, limit, filter);
     }
 

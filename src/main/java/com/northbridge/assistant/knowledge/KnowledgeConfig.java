@@ -139,6 +139,13 @@ public interface KnowledgeConfig {
         double keywordWeight();
 
         /**
+         * Weight, against the customer's own words, of the document terms that knowledge/query-synonyms.txt
+         * adds to a keyword query; 0 turns the list off.
+         */
+        @WithDefault("0.5")
+        double synonymWeight();
+
+        /**
          * Cosine similarity the best passage must reach for the result to count as evidence, per embedding
          * space. Set from evals/retrieval so that about 3 % of answerable questions fall below; similarity
          * alone turns away only a minority of unanswerable ones, so answers must still check their evidence.
