@@ -1,9 +1,7 @@
 package com.northbridge.assistant.knowledge;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -28,7 +26,8 @@ public final class QuerySynonyms {
 
     static final String RESOURCE = "knowledge/query-synonyms.txt";
 
-    private record Rule(List<Pattern> phrases, List<String> terms) {
+    /** {@code phrases}: one pattern for all of a rule's customer phrases, so a query costs one search per rule. */
+    private record Rule(Pattern phrases, List<String> terms) {
     }
 
     private final List<Rule> rules;
@@ -52,28 +51,22 @@ public final class QuerySynonyms {
     /** Parses a synonym list; a malformed line fails with its source and line number. */
     static QuerySynonyms parse(String text, String source) {
         List<Rule> rules = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                String content = line.strip();
-                if (content.isEmpty() || content.startsWith("#")) {
-                    continue;
-                }
-                String[] sides = content.split("=>", -1);
-                if (sides.length != 2) {
-                    throw new IllegalArgumentException(source + " line " + number + ": a rule is 'customer phrases => document terms', with one '=>'");
-                }
-                List<String> phrases = items(sides[0]);
-                List<String> terms = items(sides[1]);
-                if (phrases.isEmpty() || terms.isEmpty()) {
-                    throw new IllegalArgumentException(source + " line " + number + ": both sides of '=>' need at least one phrase");
-                }
-                rules.add(new Rule(phrases.stream().map(QuerySynonyms::pattern).toList(), terms));
+        List<String> lines = text.lines().toList();
+        for (int number = 1; number <= lines.size(); number++) {
+            String content = lines.get(number - 1).strip();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] sides = content.split("=>", -1);
+            if (sides.length != 2) {
+                throw new IllegalArgumentException(source + " line " + number + ": a rule is 'customer phrases => document terms', with one '=>'");
+            }
+            List<String> phrases = items(sides[0]);
+            List<String> terms = items(sides[1]);
+            if (phrases.isEmpty() || terms.isEmpty()) {
+                throw new IllegalArgumentException(source + " line " + number + ": both sides of '=>' need at least one phrase");
+            }
+            rules.add(new Rule(pattern(phrases), terms));
         }
         return new QuerySynonyms(List.copyOf(rules));
     }
@@ -83,7 +76,7 @@ public final class QuerySynonyms {
         String text = normalize(query);
         Set<String> terms = new LinkedHashSet<>();
         for (Rule rule : rules) {
-            if (rule.phrases().stream().anyMatch(p -> p.matcher(text).find())) {
+            if (rule.phrases().matcher(text).find()) {
                 terms.addAll(rule.terms());
             }
         }
@@ -99,10 +92,11 @@ public final class QuerySynonyms {
     }
 
     /** A Chinese phrase matches anywhere; an English one only as whole words, so "card" never fires inside "cardigan". */
-    private static Pattern pattern(String phrase) {
-        boolean han = phrase.codePoints().anyMatch(cp -> Language.isHan(cp));
-        String quoted = Pattern.quote(phrase);
-        return Pattern.compile(han ? quoted : "(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])");
+    private static Pattern pattern(List<String> phrases) {
+        return Pattern.compile(phrases.stream().map(phrase -> {
+            String quoted = Pattern.quote(phrase);
+            return phrase.codePoints().anyMatch(Language::isHan) ? quoted : "(?<![\\p{L}\\p{N}])" + quoted + "(?![\\p{L}\\p{N}])";
+        }).collect(java.util.stream.Collectors.joining("|")));
     }
 
     private static String normalize(String text) {

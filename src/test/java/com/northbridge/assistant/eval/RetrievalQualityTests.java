@@ -85,19 +85,21 @@ class RetrievalQualityTests {
 
     /** Expected places (document and heading or article) that no stored passage stands under: typos in a label. */
     private List<String> placesNotInCorpus(List<RetrievalQuestion> questions) {
-        List<String[]> passages = new java.util.ArrayList<>();
+        record Stored(String sourcePath, String article, List<String> headingPath) {
+        }
+        List<Stored> passages = new java.util.ArrayList<>();
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT d.source_path, k.article, array_to_string(k.heading_path, chr(31)) "
+             java.sql.ResultSet rs = st.executeQuery("SELECT d.source_path, k.article, k.heading_path "
                      + "FROM knowledge_chunk k JOIN knowledge_document d ON d.id = k.document_id")) {
             while (rs.next()) {
-                passages.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                passages.add(new Stored(rs.getString(1), rs.getString(2), List.of((String[]) rs.getArray(3).getArray())));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
         return questions.stream().flatMap(q -> q.places().stream()
-                        .filter(place -> passages.stream().noneMatch(p -> RetrievalEvaluation.matches(p[0], p[1],
-                                p[2].isEmpty() ? List.of() : List.of(p[2].split("\u001f")), place)))
+                        .filter(place -> passages.stream().noneMatch(p -> RetrievalEvaluation.matches(p.sourcePath(), p.article(),
+                                p.headingPath(), place)))
                         .map(place -> q.id() + ": " + place.doc() + " § " + place.section()))
                 .toList();
     }
